@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+
+/// @notice The amount that arrived differs from the amount that was sent (a fee-on-transfer
+/// or otherwise non-standard token). Such tokens are not supported.
+/// @param token the token that was moved
+/// @param expected the amount the caller asked to move
+/// @param received the amount that actually arrived
+error UnsupportedTokenTransfer(address token, uint256 expected, uint256 received);
+
+/**
+ * @title ExactTransfer
+ * @notice Pulls an exact amount of an ERC-20 into the calling contract. The transfer goes
+ * through {SafeERC20} (so tokens that return nothing, like USDT, work) and the balance is
+ * checked before and after, so that a token that delivers less than asked is refused
+ * instead of leaving the contract owing more than it holds.
+ */
+library ExactTransfer {
+    using SafeERC20 for IERC20;
+
+    /// @dev Moves `amount` of `token` from `from` to this contract; reverts with
+    /// {UnsupportedTokenTransfer} unless exactly `amount` arrived.
+    function pullExact(IERC20 token, address from, uint256 amount) internal {
+        uint256 balanceBefore = token.balanceOf(address(this));
+        token.safeTransferFrom(from, address(this), amount);
+        uint256 received = token.balanceOf(address(this)) - balanceBefore;
+        if (received != amount) revert UnsupportedTokenTransfer(address(token), amount, received);
+    }
+}
