@@ -7,8 +7,8 @@ import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 /// transfer (as an ERC-777 hook or a malicious token could). The callback's revert is
 /// bubbled up, so a test sees the target's reentrancy error on the outer call.
 contract ReentrantToken is ERC20 {
-    address public target;
-    bytes public payload;
+    address public hookTarget;
+    bytes public hookPayload;
 
     constructor() ERC20("Reentrant Token", "REENTER") {}
 
@@ -18,16 +18,16 @@ contract ReentrantToken is ERC20 {
 
     /// @notice Calls `target_` with `payload_` during the next transfer (one shot).
     function arm(address target_, bytes calldata payload_) external {
-        target = target_;
-        payload = payload_;
+        hookTarget = target_;
+        hookPayload = payload_;
     }
 
     function _update(address from, address to, uint256 value) internal override {
         super._update(from, to, value);
-        address callee = target;
+        address callee = hookTarget;
         if (callee != address(0) && from != address(0) && to != address(0)) {
-            target = address(0);
-            (bool ok, bytes memory ret) = callee.call(payload);
+            hookTarget = address(0);
+            (bool ok, bytes memory ret) = callee.call(hookPayload);
             if (!ok) {
                 assembly ("memory-safe") {
                     revert(add(ret, 32), mload(ret))
