@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-import {IStakingPoolInit, PoolConfig} from "../interfaces/IStakingPoolInit.sol";
+import {IStakingPoolInit, PoolConfig} from "../../interfaces/IStakingPoolInit.sol";
 
 /// @notice TEST-ONLY STAND-IN for the StakingPool implementation: records the config it was
 /// initialised with, once, so the campaign tests can check what the factory passes to a pool.
