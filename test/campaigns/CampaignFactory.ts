@@ -5,7 +5,6 @@ import {
   CREATOR_ROLE,
   FEE_BPS,
   ONRAMP_ROLE,
-  POOL_IMPL,
   Status,
   ZERO,
   createCampaign,
@@ -165,8 +164,11 @@ describe("CampaignFactory", () => {
       expect(await base.factory.poolAt(0)).to.equal(poolAddr);
       await expect(base.factory.poolAt(1)).to.be.revertedWithCustomError(base.factory, "IndexOutOfBounds").withArgs(1n, 1n);
 
-      const pool = await ethers.getContractAt("IStakingPoolInit", poolAddr);
-      await expect(pool.initialize(poolConfig(base.admin.address, tokenAddr))).to.be.revert(ethers);
+      const pool = await ethers.getContractAt("StakingPool", poolAddr);
+      await expect(pool.initialize(poolConfig(base.admin.address, tokenAddr))).to.be.revertedWithCustomError(
+        pool,
+        "InvalidInitialization",
+      );
       await checkPoolConfig(poolAddr, tokenAddr, await base.rewards.getAddress(), base.admin.address);
     });
 
@@ -302,20 +304,10 @@ describe("CampaignToken", () => {
   });
 });
 
-/** Checks the config a pool was initialised with (the stand-in records it; the real pool exposes its own getters). */
+/** Checks the config a pool was initialised with, through the StakingPool's getters. */
 async function checkPoolConfig(poolAddr: string, stakingToken: string, rewardsToken: string, admin: string) {
-  if (POOL_IMPL === "StakingPoolStandIn") {
-    const pool = await ethers.getContractAt("StakingPoolStandIn", poolAddr);
-    const cfg = await pool.config();
-    expect(cfg.stakingToken).to.equal(stakingToken);
-    expect(cfg.rewardsToken).to.equal(rewardsToken);
-    expect(cfg.admin).to.equal(admin);
-    expect(cfg.rewardsDuration).to.equal(7n * 86400n);
-  } else {
-    const pool = await ethers.getContractAt(POOL_IMPL, poolAddr);
-    const p = pool as unknown as { stakingToken(): Promise<string>; rewardsToken(): Promise<string>; hasRole(r: string, a: string): Promise<boolean> };
-    expect(await p.stakingToken()).to.equal(stakingToken);
-    expect(await p.rewardsToken()).to.equal(rewardsToken);
-    expect(await p.hasRole(ethers.ZeroHash, admin)).to.equal(true);
-  }
+  const pool = await ethers.getContractAt("StakingPool", poolAddr);
+  expect(await pool.stakingToken()).to.equal(stakingToken);
+  expect(await pool.rewardsToken()).to.equal(rewardsToken);
+  expect(await pool.hasRole(ethers.ZeroHash, admin)).to.equal(true);
 }

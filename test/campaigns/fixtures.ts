@@ -15,8 +15,8 @@ export const FEE_BPS = 250n;
 export const CREATOR_ROLE = ethers.id("CAMPAIGN_CREATOR_ROLE");
 export const ONRAMP_ROLE = ethers.id("ONRAMP_OPERATOR_ROLE");
 export const ADMIN_ROLE = ethers.ZeroHash;
-/** The pool implementation the factory clones (the real StakingPool when merged, else the stand-in). */
-export const POOL_IMPL = "StakingPoolStandIn";
+/** The pool implementation the factory clones (the real StakingPool from the staking branch). */
+export const POOL_IMPL = "StakingPool";
 
 export enum Status {
   Draft,
