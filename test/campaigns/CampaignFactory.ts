@@ -7,6 +7,7 @@ import {
   ONRAMP_ROLE,
   Status,
   ZERO,
+  bareClone,
   createCampaign,
   defaultParams,
   deployFactory,
@@ -172,6 +173,20 @@ describe("CampaignFactory", () => {
       await checkPoolConfig(poolAddr, tokenAddr, await base.rewards.getAddress(), base.admin.address);
     });
 
+    it("a pool that refuses its config reverts the whole creation", async () => {
+      const base = await loadFixture(deployFactory);
+      const params = await defaultParams(base, ZERO);
+      const bad = { ...poolConfig(base.admin.address, ZERO) };
+      await expect(base.factory.connect(base.creator).createCampaign(params, "T", "T", true, bad)).to.be.revertedWithCustomError(
+        await ethers.getContractAt("StakingPool", ZERO),
+        "ZeroAddress",
+      );
+      // without a pool the same config is ignored
+      await base.factory.connect(base.creator).createCampaign(params, "T", "T", false, bad);
+      expect(await base.factory.campaignCount()).to.equal(1n);
+      expect(await base.factory.poolCount()).to.equal(0n);
+    });
+
     it("only a campaign creator may create, and bad parameters are refused", async () => {
       const base = await loadFixture(deployFactory);
       const params = await defaultParams(base, ZERO);
@@ -271,6 +286,19 @@ describe("CampaignFactory", () => {
   });
 });
 
+describe("Campaign.initialize", () => {
+  it("refuses a zero token; the caller becomes the campaign's factory", async () => {
+    const base = await loadFixture(deployFactory);
+    const params = await defaultParams(base, ZERO);
+    const clone = await ethers.getContractAt("Campaign", await bareClone(await base.campaignImpl.getAddress()));
+    await expect(clone.initialize(params, ZERO, 0)).to.be.revertedWithCustomError(clone, "ZeroAddress");
+    await clone.connect(base.bob).initialize(params, base.alice.address, 123);
+    expect(await clone.factory()).to.equal(base.bob.address);
+    expect(await clone.token()).to.equal(base.alice.address);
+    expect(await clone.platformFeeBps()).to.equal(123n);
+  });
+});
+
 describe("CampaignToken", () => {
   it("is minted only by its campaign, and its clone initialises once", async () => {
     const base = await loadFixture(deployFactory);
@@ -283,11 +311,7 @@ describe("CampaignToken", () => {
 
   it("refuses a zero campaign", async () => {
     const base = await loadFixture(deployFactory);
-    // a fresh clone of the implementation through a minimal EIP-1167 proxy
-    const impl = (await base.tokenImpl.getAddress()).slice(2).toLowerCase();
-    const code = `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${impl}5af43d82803e903d91602b57fd5bf3`;
-    const tx = await base.admin.sendTransaction({ data: code });
-    const clone = await ethers.getContractAt("CampaignToken", (await tx.wait())!.contractAddress!);
+    const clone = await ethers.getContractAt("CampaignToken", await bareClone(await base.tokenImpl.getAddress()));
     await expect(clone.initialize("Z", "Z", ZERO)).to.be.revertedWithCustomError(clone, "ZeroCampaign");
     await clone.initialize("Z", "Z", base.alice.address);
     await clone.connect(base.alice).mint(base.bob.address, 5n);
