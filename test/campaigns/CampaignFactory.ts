@@ -177,8 +177,9 @@ describe("CampaignFactory", () => {
       const base = await loadFixture(deployFactory);
       const params = await defaultParams(base, ZERO);
       const bad = { ...poolConfig(base.admin.address, ZERO) };
+      const poolAbi = await ethers.getContractAt("StakingPool", ZERO);
       await expect(base.factory.connect(base.creator).createCampaign(params, "T", "T", true, bad)).to.be.revertedWithCustomError(
-        await ethers.getContractAt("StakingPool", ZERO),
+        poolAbi,
         "ZeroAddress",
       );
       // without a pool the same config is ignored
