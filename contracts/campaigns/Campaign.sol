@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+// The inclusive/exclusive comparisons state the specified boundaries (start <= now < end, cap, indexes).
+// solhint-disable gas-strict-inequalities
+
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {ExactTransfer} from "../utils/ExactTransfer.sol";
+import {ICampaign, ICampaignToken, CampaignParams, Status} from "../interfaces/ICampaign.sol";
+import {ICampaignFactory} from "../interfaces/ICampaignFactory.sol";
+
+/**
+ * @title Campaign
+ * @notice A crowdfunding campaign, deployed by the {CampaignFactory} as an EIP-1167 clone of
+ * this implementation. Backers contribute the native coin or an ERC-20 while the campaign is
+ * Active; after success each backer mints `contribution * rate / 1e18` campaign tokens and the
+ * owner withdraws the funds (the platform fee goes to the factory's treasury); after failure
+ * or cancellation each backer takes the contribution back. Every payout is pulled by its
+ * receiver. The status is derived from the stored stage, the totals and the block time, so
+ * no keeper is needed.
+ *
+ * Token rate example: a 6-decimal stablecoin campaign that gives 1 token (1e18 base units)
+ * per 1 USD (1e6 base units) has `rate = 1e18 * 1e18 / 1e6 = 1e30`; a contribution of
+ * 25 USD (25e6) mints 25e6 * 1e30 / 1e18 = 25e18 tokens. A native campaign giving 1,000
+ * tokens per ETH has `rate = 1000e18`.
+ *
+ * The platform fee (basis points) is fixed when the campaign is created; the treasury is
+ * read from the factory at withdrawal, so the platform can move its treasury.
+ */
+contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+
+    /// @dev the factory's role that may call {contributeFor}
+    bytes32 private constant ONRAMP_OPERATOR_ROLE = keccak256("ONRAMP_OPERATOR_ROLE");
+    /// @dev the factory's admin role (OpenZeppelin AccessControl DEFAULT_ADMIN_ROLE)
+    bytes32 private constant DEFAULT_ADMIN_ROLE = 0x00;
+    /// @dev basis points in 100%
+    uint256 private constant BPS = 10_000;
+    /// @dev fixed-point unit of the token rate
+    uint256 private constant RATE_UNIT = 1e18;
+
+    /// @dev stored lifecycle; the public {Status} is derived from it
+    enum Stage {
+        Draft,
+        Launched,
+        Finalized,
+        Cancelled
+    }
+
+    /// @dev the hot per-campaign state, one slot (16 + 1 + 1 + 2 bytes)
+    // solhint-disable-next-line gas-struct-packing
+    struct State {
+        uint128 totalRaised;
+        Stage stage;
+        bool withdrawn;
+        uint16 platformFeeBps;
+    }
+
+    /// @dev one backer, one slot
+    struct Backer {
+        uint128 amount;
+        bool claimed;
+        bool refunded;
+    }
+
+    CampaignParams private _params;
+    State private _state;
+
+    /// @notice The factory that created this campaign (roles, treasury).
+    address public factory;
+    /// @notice The campaign token minted to backers.
+    address public token;
+
+    mapping(address backer => Backer) private _backers;
+
+    /// @notice Whether an on-ramp order reference has been settled here.
+    mapping(bytes32 onrampRef => bool) public onrampRefUsed;
+
+    modifier onlyOwnerOrAdmin() {
+        if (msg.sender != _params.owner && !ICampaignFactory(factory).hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+            revert Unauthorized(msg.sender);
+        }
+        _;
+    }
+
+    modifier onlyOwner() {
+        if (msg.sender != _params.owner) revert Unauthorized(msg.sender);
+        _;
+    }
+
+    /// @dev the implementation itself can never be initialised
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @inheritdoc ICampaign
+    function initialize(CampaignParams calldata params_, address token_, uint16 platformFeeBps_) external initializer {
+        if (token_ == address(0)) revert ZeroAddress();
+        _validate(params_);
+        _params = params_;
+        factory = msg.sender;
+        token = token_;
+        _state.platformFeeBps = platformFeeBps_;
+    }
+
+    // ------------------------------------------------------------------ owner / admin
+
+    /// @inheritdoc ICampaign
+    function updateParams(CampaignParams calldata params_) external onlyOwnerOrAdmin {
+        Status current = status();
+        if (current != Status.Draft) revert NotDraft(current);
+        _validate(params_);
+        _params = params_;
+        emit ParamsUpdated(params_);
+    }
+
+    /// @inheritdoc ICampaign
+    function launch() external onlyOwnerOrAdmin {
+        Status current = status();
+        if (current != Status.Draft) revert NotDraft(current);
+        uint64 end = _params.end;
+        if (block.timestamp >= end) revert LaunchTooLate(end);
+        _state.stage = Stage.Launched;
+        emit Launched(msg.sender, _params.start, end);
+    }
+
+    /// @inheritdoc ICampaign
+    function finalize() external onlyOwner {
+        Status current = status();
+        if (current != Status.Active) revert NotActive(current);
+        uint256 raised = _state.totalRaised;
+        uint256 goal = _params.goal;
+        if (raised < goal) revert GoalNotReached(raised, goal);
+        _state.stage = Stage.Finalized;
+        emit Finalized(raised);
+    }
+
+    /// @inheritdoc ICampaign
+    function cancel() external onlyOwnerOrAdmin {
+        Status current = status();
+        if (current != Status.Draft && current != Status.Scheduled && current != Status.Active) {
+            revert CannotCancel(current);
+        }
+        _state.stage = Stage.Cancelled;
+        emit Cancelled(msg.sender, _state.totalRaised);
+    }
+
+    /// @inheritdoc ICampaign
+    function withdraw() external nonReentrant onlyOwner returns (uint256 amount, uint256 fee) {
+        State memory s = _state;
+        Status current = _status(s);
+        if (current != Status.Successful) revert NotSuccessful(current);
+        if (s.withdrawn) revert AlreadyWithdrawn();
+        _state.withdrawn = true;
+
+        uint256 raised = s.totalRaised;
+        fee = (raised * s.platformFeeBps) / BPS;
+        amount = raised - fee;
+        address owner_ = _params.owner;
+        address treasury = ICampaignFactory(factory).treasury();
+        emit Withdrawn(owner_, treasury, amount, fee);
+
+        address asset_ = _params.asset;
+        if (fee != 0) _send(asset_, treasury, fee);
+        _send(asset_, owner_, amount);
+    }
+
+    // ------------------------------------------------------------------ backers
+
+    /// @inheritdoc ICampaign
+    function contribute(uint256 amount) external nonReentrant {
+        address asset_ = _params.asset;
+        if (asset_ == address(0)) revert WrongAsset(asset_);
+        _book(msg.sender, amount, bytes32(0));
+        ExactTransfer.pullExact(IERC20(asset_), msg.sender, amount);
+    }
+
+    /// @inheritdoc ICampaign
+    function contributeNative() external payable nonReentrant {
+        address asset_ = _params.asset;
+        if (asset_ != address(0)) revert WrongAsset(asset_);
+        _book(msg.sender, msg.value, bytes32(0));
+    }
+
+    /// @inheritdoc ICampaign
+    function contributeWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
+        external
+        nonReentrant
+    {
+        address asset_ = _params.asset;
+        if (asset_ == address(0)) revert WrongAsset(asset_);
+        // A permit front-run by someone else (same signature) still left the allowance: go on,
+        // and let the transfer fail if the allowance is really missing.
+        // solhint-disable-next-line no-empty-blocks
+        try IERC20Permit(asset_).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {}
+        _book(msg.sender, amount, bytes32(0));
+        ExactTransfer.pullExact(IERC20(asset_), msg.sender, amount);
+    }
+
+    /// @inheritdoc ICampaign
+    function contributeFor(address backer, uint256 amount, bytes32 onrampRef) external payable nonReentrant {
+        if (!ICampaignFactory(factory).hasRole(ONRAMP_OPERATOR_ROLE, msg.sender)) revert Unauthorized(msg.sender);
+        if (backer == address(0)) revert ZeroAddress();
+        if (onrampRef == bytes32(0)) revert InvalidOnrampRef();
+        if (onrampRefUsed[onrampRef]) revert OnrampRefUsed(onrampRef);
+        onrampRefUsed[onrampRef] = true;
+        address asset_ = _params.asset;
+        uint256 expectedValue = asset_ == address(0) ? amount : 0;
+        if (msg.value != expectedValue) revert WrongNativeValue(msg.value, expectedValue);
+        _book(backer, amount, onrampRef);
+        if (asset_ != address(0)) ExactTransfer.pullExact(IERC20(asset_), msg.sender, amount);
+    }
+
+    /// @inheritdoc ICampaign
+    function claimTokens() external nonReentrant returns (uint256 tokens) {
+        Status current = status();
+        if (current != Status.Successful) revert NotSuccessful(current);
+        Backer storage b = _backers[msg.sender];
+        uint256 contribution = b.amount;
+        if (contribution == 0) revert NothingToClaim();
+        if (b.claimed) revert AlreadyClaimed();
+        b.claimed = true;
+        tokens = (contribution * _params.rate) / RATE_UNIT;
+        emit TokensClaimed(msg.sender, contribution, tokens);
+        ICampaignToken(token).mint(msg.sender, tokens);
+    }
+
+    /// @inheritdoc ICampaign
+    function refund() external nonReentrant returns (uint256 amount) {
+        State memory s = _state;
+        Status current = _status(s);
+        if (current != Status.Failed && current != Status.Cancelled) revert RefundsNotOpen(current);
+        Backer storage b = _backers[msg.sender];
+        amount = b.amount;
+        if (amount == 0 || b.refunded) revert NothingToRefund();
+        b.refunded = true;
+        uint256 raised = s.totalRaised - amount;
+        _state.totalRaised = uint128(raised);
+        emit Refunded(msg.sender, amount, raised);
+        _send(_params.asset, msg.sender, amount);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc ICampaign
+    function status() public view returns (Status) {
+        return _status(_state);
+    }
+
+    /// @inheritdoc ICampaign
+    function params() external view returns (CampaignParams memory) {
+        return _params;
+    }
+
+    /// @notice The campaign owner (receives the funds).
+    /// @return the owner
+    function owner() external view returns (address) {
+        return _params.owner;
+    }
+
+    /// @notice The asset contributed (`address(0)` for the native coin).
+    /// @return the asset
+    function asset() external view returns (address) {
+        return _params.asset;
+    }
+
+    /// @notice The total raised: contributions minus refunds.
+    /// @return the total
+    function totalRaised() external view returns (uint256) {
+        return _state.totalRaised;
+    }
+
+    /// @notice The platform fee fixed for this campaign, in basis points.
+    /// @return the fee
+    function platformFeeBps() external view returns (uint16) {
+        return _state.platformFeeBps;
+    }
+
+    /// @notice Whether the owner has withdrawn the funds.
+    /// @return whether withdrawn
+    function withdrawn() external view returns (bool) {
+        return _state.withdrawn;
+    }
+
+    /// @notice A backer's total contribution and whether it was claimed or refunded.
+    /// @param backer the backer
+    /// @return amount the total contribution (kept after a claim or refund)
+    /// @return claimed whether the tokens were claimed
+    /// @return refunded whether the contribution was refunded
+    function backerInfo(address backer) external view returns (uint256 amount, bool claimed, bool refunded) {
+        Backer memory b = _backers[backer];
+        return (b.amount, b.claimed, b.refunded);
+    }
+
+    /// @notice A backer's total contribution.
+    /// @param backer the backer
+    /// @return the amount
+    function contributionOf(address backer) external view returns (uint256) {
+        return _backers[backer].amount;
+    }
+
+    /// @notice The tokens `amount` of the asset buys: amount * rate / 1e18 (rounded down).
+    /// @param amount the amount in base units of the asset
+    /// @return the tokens, 18 decimals
+    function tokensFor(uint256 amount) public view returns (uint256) {
+        return (amount * _params.rate) / RATE_UNIT;
+    }
+
+    /// @notice The tokens `backer` may claim now (zero unless Successful and not yet claimed).
+    /// @param backer the backer
+    /// @return the tokens
+    function claimableTokens(address backer) external view returns (uint256) {
+        Backer memory b = _backers[backer];
+        if (b.claimed || status() != Status.Successful) return 0;
+        return tokensFor(b.amount);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /// @dev Checks and books a contribution (effects only; the caller moves the money after).
+    function _book(address backer, uint256 amount, bytes32 onrampRef) private {
+        if (amount == 0) revert ZeroAmount();
+        State memory s = _state;
+        Status current = _status(s);
+        if (current != Status.Active) revert NotActive(current);
+
+        CampaignParams storage p = _params;
+        uint256 raised = uint256(s.totalRaised) + amount;
+        uint256 cap = p.cap;
+        if (cap != 0 && raised > cap) revert CapExceeded(amount, cap - s.totalRaised);
+        uint256 minContribution = p.minContribution;
+        // A contribution below the minimum is accepted only when it fills the cap exactly, so
+        // that a campaign can always be completed.
+        if (amount < minContribution && raised != cap) revert BelowMinContribution(amount, minContribution);
+
+        Backer storage b = _backers[backer];
+        uint256 backerTotal = uint256(b.amount) + amount;
+        uint256 maxPerBacker = p.maxPerBacker;
+        if (maxPerBacker != 0 && backerTotal > maxPerBacker) revert AboveMaxPerBacker(backerTotal, maxPerBacker);
+
+        // backerTotal <= raised, so one checked cast covers both
+        _state.totalRaised = SafeCast.toUint128(raised);
+        b.amount = uint128(backerTotal);
+        emit Contributed(backer, msg.sender, onrampRef, amount, backerTotal, raised);
+    }
+
+    /// @dev The status from a loaded state.
+    function _status(State memory s) private view returns (Status) {
+        Stage stage = s.stage;
+        if (stage == Stage.Draft) return Status.Draft;
+        if (stage == Stage.Cancelled) return Status.Cancelled;
+        if (stage == Stage.Finalized) return Status.Successful;
+        CampaignParams storage p = _params;
+        uint256 cap = p.cap;
+        if (cap != 0 && s.totalRaised >= cap) return Status.Successful;
+        if (block.timestamp < p.start) return Status.Scheduled;
+        if (block.timestamp < p.end) return Status.Active;
+        return s.totalRaised >= p.goal ? Status.Successful : Status.Failed;
+    }
+
+    /// @dev Pays `amount` of `asset_` (native when zero) to `to`.
+    function _send(address asset_, address to, uint256 amount) private {
+        if (asset_ == address(0)) {
+            (bool ok, ) = to.call{value: amount}("");
+            if (!ok) revert NativeTransferFailed(to, amount);
+        } else {
+            IERC20(asset_).safeTransfer(to, amount);
+        }
+    }
+
+    /// @dev Checks a parameter set.
+    function _validate(CampaignParams calldata p) private pure {
+        if (p.owner == address(0)) revert ZeroAddress();
+        if (p.goal == 0) revert InvalidGoal();
+        if (p.cap != 0 && p.cap < p.goal) revert InvalidCap(p.cap, p.goal);
+        if (p.start >= p.end) revert InvalidSchedule(p.start, p.end);
+        if (p.rate == 0) revert InvalidRate();
+        if (p.maxPerBacker != 0 && p.maxPerBacker < p.minContribution) {
+            revert InvalidLimits(p.minContribution, p.maxPerBacker);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {ERC20PermitUpgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC20/extensions/ERC20PermitUpgradeable.sol";
+import {ICampaignToken} from "../interfaces/ICampaign.sol";
+
+/**
+ * @title CampaignToken
+ * @notice The ERC-20 (18 decimals, EIP-2612 permit) that a campaign mints to its backers
+ * after success. Deployed by the {CampaignFactory} as an EIP-1167 clone of this
+ * implementation; only its campaign can mint, and nobody can burn or pause it.
+ */
+contract CampaignToken is ICampaignToken, ERC20PermitUpgradeable {
+    /// @notice The caller is not the token's campaign.
+    /// @param caller the caller
+    error OnlyCampaign(address caller);
+
+    /// @notice A zero campaign address was given.
+    error ZeroCampaign();
+
+    /// @inheritdoc ICampaignToken
+    address public campaign;
+
+    /// @dev the implementation itself can never be initialised
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @notice Sets up a fresh clone; callable once (by the factory, in the creating transaction).
+    /// @param name_ the token name (also the EIP-712 domain name of its permits)
+    /// @param symbol_ the token symbol
+    /// @param campaign_ the only account allowed to mint
+    function initialize(string calldata name_, string calldata symbol_, address campaign_) external initializer {
+        if (campaign_ == address(0)) revert ZeroCampaign();
+        __ERC20_init(name_, symbol_);
+        __ERC20Permit_init(name_);
+        campaign = campaign_;
+    }
+
+    /// @inheritdoc ICampaignToken
+    function mint(address to, uint256 amount) external {
+        if (msg.sender != campaign) revert OnlyCampaign(msg.sender);
+        _mint(to, amount);
+    }
+}

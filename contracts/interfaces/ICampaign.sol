@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+// Amounts and times in events are data, not filter keys: only accounts and references are indexed.
+// solhint-disable gas-indexed-events
+
+/// @notice The configuration of a campaign, fixed at launch. Amounts are in base units of
+/// `asset` (wei for the native coin, 1e-6 for a 6-decimal stablecoin).
+struct CampaignParams {
+    /// @dev receives the funds (less the platform fee) after success; manages the campaign
+    address owner;
+    /// @dev first second (inclusive) in which contributions are accepted
+    uint64 start;
+    /// @dev the token contributed, `address(0)` for the native coin
+    address asset;
+    /// @dev first second in which contributions are no longer accepted (exclusive end)
+    uint64 end;
+    /// @dev amount that must be raised for the campaign to succeed (> 0)
+    uint128 goal;
+    /// @dev most that may be raised (0 = no cap, else >= goal); reaching it ends the campaign
+    uint128 cap;
+    /// @dev smallest contribution (a smaller one is accepted only if it fills the cap exactly)
+    uint128 minContribution;
+    /// @dev largest total one backer may contribute (0 = no limit, else >= minContribution)
+    uint128 maxPerBacker;
+    /// @dev campaign-token base units per base unit of asset, 1e18 fixed point:
+    /// tokens = amount * rate / 1e18 (> 0)
+    uint128 rate;
+    /// @dev off-chain metadata (name, description, image), e.g. an ipfs:// or https:// URI
+    string metadataURI;
+}
+
+/// @notice The state of a campaign, derived from its stored stage, its totals and the time.
+enum Status {
+    /// created, not launched: the owner may still change the parameters; closed
+    Draft,
+    /// launched, but `block.timestamp < start`: parameters frozen; closed
+    Scheduled,
+    /// launched and `start <= block.timestamp < end` and the cap not reached: open
+    Active,
+    /// goal reached by the end, cap reached, or finalised early: claims and withdrawal open
+    Successful,
+    /// end passed below the goal: refunds open
+    Failed,
+    /// cancelled by the owner or the factory admin before success: refunds open
+    Cancelled
+}
+
+/// @notice The token a campaign mints to its backers.
+interface ICampaignToken {
+    /// @notice Mints `amount` to `to`; only the token's campaign may call it.
+    /// @param to the receiver
+    /// @param amount the amount, 18 decimals
+    function mint(address to, uint256 amount) external;
+
+    /// @notice The campaign allowed to mint.
+    /// @return the campaign's address
+    function campaign() external view returns (address);
+}
+
+/// @notice A crowdfunding campaign (an EIP-1167 clone created by the CampaignFactory).
+interface ICampaign {
+    // ------------------------------------------------------------------ events
+
+    /// @notice The owner (or the factory admin) changed the parameters of a draft.
+    /// @param params the new parameters, complete
+    event ParamsUpdated(CampaignParams params);
+
+    /// @notice The campaign was launched: parameters are frozen and it opens at `start`.
+    /// @param caller the owner or the factory admin
+    /// @param start first second of the contribution window
+    /// @param end first second after the contribution window
+    event Launched(address indexed caller, uint64 start, uint64 end);
+
+    /// @notice A contribution was booked for `backer`.
+    /// @param backer the account credited (receives the tokens or the refund)
+    /// @param payer the account that paid (the backer, or the on-ramp operator)
+    /// @param onrampRef the on-ramp order reference, zero when the backer paid directly
+    /// @param amount the amount contributed, in base units of the asset
+    /// @param backerTotal the backer's total contribution after this one
+    /// @param totalRaised the campaign's total raised after this one
+    event Contributed(
+        address indexed backer,
+        address indexed payer,
+        bytes32 indexed onrampRef,
+        uint256 amount,
+        uint256 backerTotal,
+        uint256 totalRaised
+    );
+
+    /// @notice The owner closed the campaign early as successful, the goal being met.
+    /// @param totalRaised the final total raised
+    event Finalized(uint256 totalRaised);
+
+    /// @notice The campaign was cancelled; backers may take refunds.
+    /// @param caller the owner or the factory admin
+    /// @param totalRaised the total raised at that moment (now refundable)
+    event Cancelled(address indexed caller, uint256 totalRaised);
+
+    /// @notice A backer claimed the campaign tokens of a successful campaign.
+    /// @param backer the backer (and receiver)
+    /// @param contribution the backer's total contribution
+    /// @param tokens the tokens minted: contribution * rate / 1e18
+    event TokensClaimed(address indexed backer, uint256 contribution, uint256 tokens);
+
+    /// @notice A backer took back the contribution of a failed or cancelled campaign.
+    /// @param backer the backer (and receiver)
+    /// @param amount the amount returned
+    /// @param totalRaised the campaign's total raised after the refund
+    event Refunded(address indexed backer, uint256 amount, uint256 totalRaised);
+
+    /// @notice The owner withdrew the funds of a successful campaign.
+    /// @param owner the receiver of the funds less the fee
+    /// @param treasury the receiver of the platform fee
+    /// @param amount what the owner received
+    /// @param fee what the treasury received
+    event Withdrawn(address indexed owner, address indexed treasury, uint256 amount, uint256 fee);
+
+    // ------------------------------------------------------------------ errors
+
+    /// @notice An address that must be set is zero.
+    error ZeroAddress();
+    /// @notice The goal is zero.
+    error InvalidGoal();
+    /// @notice The cap is set and below the goal.
+    /// @param cap the cap
+    /// @param goal the goal
+    error InvalidCap(uint256 cap, uint256 goal);
+    /// @notice The window is empty (`start >= end`).
+    /// @param start the start
+    /// @param end the end
+    error InvalidSchedule(uint64 start, uint64 end);
+    /// @notice The token rate is zero.
+    error InvalidRate();
+    /// @notice The per-backer maximum is set and below the minimum contribution.
+    /// @param minContribution the minimum
+    /// @param maxPerBacker the maximum
+    error InvalidLimits(uint256 minContribution, uint256 maxPerBacker);
+    /// @notice The caller is not allowed to do this.
+    /// @param account the caller
+    error Unauthorized(address account);
+    /// @notice The campaign is not a draft (parameters frozen, or already launched).
+    /// @param status the current status
+    error NotDraft(Status status);
+    /// @notice The end is already past, so launching would open nothing.
+    /// @param end the end
+    error LaunchTooLate(uint64 end);
+    /// @notice Contributions (and early finalisation) need an Active campaign.
+    /// @param status the current status
+    error NotActive(Status status);
+    /// @notice Claims and withdrawal need a Successful campaign.
+    /// @param status the current status
+    error NotSuccessful(Status status);
+    /// @notice Refunds need a Failed or Cancelled campaign.
+    /// @param status the current status
+    error RefundsNotOpen(Status status);
+    /// @notice A campaign can be cancelled only while Draft, Scheduled or Active.
+    /// @param status the current status
+    error CannotCancel(Status status);
+    /// @notice The function does not fit the campaign's asset (native vs ERC-20).
+    /// @param asset the campaign's asset
+    error WrongAsset(address asset);
+    /// @notice The native value sent differs from the amount expected.
+    /// @param sent msg.value
+    /// @param expected the amount expected (0 for an ERC-20 campaign)
+    error WrongNativeValue(uint256 sent, uint256 expected);
+    /// @notice A contribution of zero.
+    error ZeroAmount();
+    /// @notice The contribution is below the minimum (and does not fill the cap exactly).
+    /// @param amount the contribution
+    /// @param minContribution the minimum
+    error BelowMinContribution(uint256 amount, uint256 minContribution);
+    /// @notice The backer's total would exceed the per-backer maximum.
+    /// @param backerTotal the backer's total with this contribution
+    /// @param maxPerBacker the maximum
+    error AboveMaxPerBacker(uint256 backerTotal, uint256 maxPerBacker);
+    /// @notice The contribution would take the total above the cap (nothing is taken).
+    /// @param amount the contribution
+    /// @param remaining what may still be contributed
+    error CapExceeded(uint256 amount, uint256 remaining);
+    /// @notice The on-ramp reference is zero.
+    error InvalidOnrampRef();
+    /// @notice The on-ramp reference was already settled in this campaign.
+    /// @param onrampRef the reference
+    error OnrampRefUsed(bytes32 onrampRef);
+    /// @notice Finalising early needs the goal met.
+    /// @param totalRaised the total raised
+    /// @param goal the goal
+    error GoalNotReached(uint256 totalRaised, uint256 goal);
+    /// @notice The caller has no contribution to claim tokens for.
+    error NothingToClaim();
+    /// @notice The caller already claimed the tokens.
+    error AlreadyClaimed();
+    /// @notice The caller has no contribution to refund (none, or already refunded).
+    error NothingToRefund();
+    /// @notice The funds were already withdrawn.
+    error AlreadyWithdrawn();
+    /// @notice Sending the native coin failed (the receiver reverted); nothing changed.
+    /// @param to the receiver
+    /// @param amount the amount
+    error NativeTransferFailed(address to, uint256 amount);
+
+    // ------------------------------------------------------------------ functions
+
+    /// @notice Sets up a fresh clone; called once by the factory that created it.
+    /// @param params the parameters (validated)
+    /// @param token the campaign's token (minted only by this campaign)
+    /// @param platformFeeBps the platform fee in basis points, fixed for this campaign
+    function initialize(CampaignParams calldata params, address token, uint16 platformFeeBps) external;
+
+    /// @notice Replaces the parameters of a draft. Owner or factory admin.
+    /// @param params the new parameters
+    function updateParams(CampaignParams calldata params) external;
+
+    /// @notice Launches the draft: freezes the parameters; it opens at `start`. Owner or factory admin.
+    function launch() external;
+
+    /// @notice Contributes `amount` of the ERC-20 asset (approve first).
+    /// @param amount the amount in base units
+    function contribute(uint256 amount) external;
+
+    /// @notice Contributes `msg.value` of the native coin.
+    function contributeNative() external payable;
+
+    /// @notice Contributes `amount` of the ERC-20 asset with an EIP-2612 permit for this campaign.
+    /// @param amount the amount in base units (also the permit's value)
+    /// @param deadline the permit's deadline
+    /// @param v signature v
+    /// @param r signature r
+    /// @param s signature s
+    function contributeWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external;
+
+    /// @notice The on-ramp operator contributes `amount` for `backer` (operator pays; each
+    /// `onrampRef` once). For a native campaign `msg.value` must equal `amount`.
+    /// @param backer the account credited
+    /// @param amount the amount in base units
+    /// @param onrampRef the on-ramp order reference (non-zero, unique per campaign)
+    function contributeFor(address backer, uint256 amount, bytes32 onrampRef) external payable;
+
+    /// @notice Owner closes an Active campaign as successful once the goal is met.
+    function finalize() external;
+
+    /// @notice Cancels a Draft, Scheduled or Active campaign. Owner or factory admin.
+    function cancel() external;
+
+    /// @notice Mints the caller's campaign tokens after success.
+    /// @return tokens the amount minted
+    function claimTokens() external returns (uint256 tokens);
+
+    /// @notice Returns the caller's contribution after failure or cancellation.
+    /// @return amount the amount returned
+    function refund() external returns (uint256 amount);
+
+    /// @notice Owner takes the funds after success: the fee to the treasury, the rest to the owner.
+    /// @return amount what the owner received
+    /// @return fee what the treasury received
+    function withdraw() external returns (uint256 amount, uint256 fee);
+
+    /// @notice The current status, derived from the stage, the totals and the time.
+    /// @return the status
+    function status() external view returns (Status);
+
+    /// @notice The parameters.
+    /// @return the parameters
+    function params() external view returns (CampaignParams memory);
+}

@@ -1,0 +1,661 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Initializable.sol";
+import {AccessControlUpgradeable} from "@openzeppelin/contracts-upgradeable/access/AccessControlUpgradeable.sol";
+import {ExactTransfer} from "../utils/ExactTransfer.sol";
+import {IStakingPoolInit, PoolConfig} from "../interfaces/IStakingPoolInit.sol";
+import {IStakingPool} from "../interfaces/IStakingPool.sol";
+
+/**
+ * @title StakingPool
+ * @notice Stake a token, earn a reward token streamed per second. The accounting is the
+ * reward-per-token accumulator of Synthetix `StakingRewards` (its function names are kept),
+ * so every account's accrual is exact and O(1). On top of it: a minimum stake period, an
+ * optional unstake cooldown, per-account and pool caps, reward funding pulled from the
+ * distributor and bounded by a maximum rate and a total cap, carry-over of rewards that
+ * accrue while nothing is staked, optional linear vesting of claimed rewards, pause with
+ * emergency withdrawal, and recovery of stray tokens only.
+ *
+ * Deployed as an EIP-1167 clone (by the CampaignFactory) and set up with {initialize}; the
+ * implementation itself can never be initialised.
+ *
+ * Reward accounting: `rewardReserve` counts every reward token the pool is accountable for.
+ * It grows by what {notifyRewardAmount} pulls and shrinks only by what is transferred to
+ * stakers (claims and vesting releases). Rewards emitted while `totalSupply == 0`, rewards
+ * forfeited by {emergencyWithdraw} and the remainder of `reward / rewardsDuration` go to
+ * `queuedRewards`, which the next {notifyRewardAmount} adds to the new period. So no reward
+ * token is stranded and none of the reserve is ever recoverable.
+ *
+ * Storage is packed so that a plain stake, withdraw or claim touches as few slots as possible;
+ * amounts are stored in 128 bits (total notified rewards are bounded by 2^128 - 1, stakes by
+ * the token's supply), timestamps in 40 bits, durations are at most 2^32 - 1 seconds.
+ */
+contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessControlUpgradeable, ReentrancyGuardTransient {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    /// @notice Role allowed to call {notifyRewardAmount}.
+    bytes32 public constant REWARDS_DISTRIBUTOR_ROLE = keccak256("REWARDS_DISTRIBUTOR_ROLE");
+
+    /// @notice Longest duration (rewards period, lock, cooldown, vesting) a pool accepts, in seconds.
+    uint256 public constant MAX_DURATION = type(uint32).max;
+
+    uint256 private constant PRECISION = 1e18;
+
+    // ---- slot: staking config (read by stake / withdraw / requestUnstake)
+    IERC20 private _stakingToken;
+    uint40 private _minStakePeriod;
+    uint40 private _cooldown;
+    bool private _paused;
+
+    // ---- slot: reward config
+    IERC20 private _rewardsToken;
+    uint40 private _rewardsDuration;
+    uint40 private _vestingDuration;
+
+    /// @dev the accumulator's clock and rate
+    struct RewardState {
+        uint40 periodFinish;
+        uint40 lastUpdateTime;
+        uint128 rewardRate;
+    }
+
+    /// @dev totals read together on every accrual
+    struct Totals {
+        uint128 totalSupply;
+        uint128 rewardReserve;
+    }
+
+    /// @dev per-account earning stake and settled rewards
+    struct Account {
+        uint128 balance;
+        uint128 rewards;
+    }
+
+    /// @dev per-account lock and cooldown
+    struct Unstaking {
+        uint40 lockEnd;
+        uint40 coolingUnlock;
+        uint128 coolingAmount;
+    }
+
+    /// @dev per-account vesting: `amount` vests linearly from `start` to `end`
+    struct Vesting {
+        uint128 amount;
+        uint40 start;
+        uint40 end;
+    }
+
+    RewardState private _rewardState;
+    uint256 private _rewardPerTokenStored;
+    Totals private _totals;
+    uint128 private _maxStakePerAccount;
+    uint128 private _poolCap;
+    uint128 private _queuedRewards;
+    uint128 private _totalNotified;
+    uint128 private _maxRewardRate;
+    uint128 private _totalRewardCap;
+    uint128 private _totalCooling;
+
+    mapping(address account => Account) private _accounts;
+    mapping(address account => uint256) private _userRewardPerTokenPaid;
+    mapping(address account => Unstaking) private _unstaking;
+    mapping(address account => Vesting) private _vesting;
+
+    modifier whenNotPaused() {
+        if (_paused) revert EnforcedPause();
+        _;
+    }
+
+    /// @custom:oz-upgrades-unsafe-allow constructor
+    constructor() {
+        _disableInitializers();
+    }
+
+    /// @inheritdoc IStakingPoolInit
+    function initialize(PoolConfig calldata config) external initializer {
+        if (config.stakingToken == address(0) || config.rewardsToken == address(0) || config.admin == address(0)) {
+            revert ZeroAddress();
+        }
+        if (config.rewardsDuration == 0) revert InvalidDuration(0);
+        _checkDuration(config.rewardsDuration);
+        _checkDuration(config.minStakePeriod);
+        _checkDuration(config.cooldown);
+        _checkDuration(config.vestingDuration);
+
+        __AccessControl_init();
+        _grantRole(DEFAULT_ADMIN_ROLE, config.admin);
+        _grantRole(REWARDS_DISTRIBUTOR_ROLE, config.admin);
+
+        _stakingToken = IERC20(config.stakingToken);
+        _minStakePeriod = uint40(config.minStakePeriod);
+        _cooldown = uint40(config.cooldown);
+        _rewardsToken = IERC20(config.rewardsToken);
+        _rewardsDuration = uint40(config.rewardsDuration);
+        _vestingDuration = uint40(config.vestingDuration);
+        emit PoolInitialized(
+            config.stakingToken,
+            config.rewardsToken,
+            config.admin,
+            config.rewardsDuration,
+            config.minStakePeriod,
+            config.cooldown,
+            config.vestingDuration
+        );
+        _setStakeLimits(config.maxStakePerAccount, config.poolCap);
+        _setRewardLimits(config.maxRewardRate, config.totalRewardCap);
+    }
+
+    // =================================================================== staker actions
+
+    /// @inheritdoc IStakingPool
+    function stake(uint256 amount) external nonReentrant whenNotPaused {
+        _stake(amount);
+    }
+
+    /// @inheritdoc IStakingPool
+    function stakeWithPermit(
+        uint256 amount,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external nonReentrant whenNotPaused {
+        // A permit that was front-run (already used) must not block the stake: ignore its
+        // failure; the transfer below fails anyway if the allowance is missing.
+        try IERC20Permit(address(_stakingToken)).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {} // solhint-disable-line no-empty-blocks
+        _stake(amount);
+    }
+
+    /// @inheritdoc IStakingPool
+    function requestUnstake(uint256 amount) external nonReentrant {
+        uint256 cooldownSeconds = _cooldown;
+        if (cooldownSeconds == 0) revert CooldownNotEnabled();
+        if (amount == 0) revert ZeroAmount();
+        Totals memory t = _totals;
+        Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
+        Unstaking memory u = _unstaking[msg.sender];
+        _checkLock(u.lockEnd);
+        if (amount > a.balance) revert InsufficientBalance(amount, a.balance);
+        unchecked {
+            a.balance -= uint128(amount);
+            t.totalSupply -= uint128(amount);
+        }
+        u.coolingAmount += uint128(amount);
+        u.coolingUnlock = uint40(block.timestamp + cooldownSeconds);
+        _totalCooling += uint128(amount);
+        _accounts[msg.sender] = a;
+        _totals = t;
+        _unstaking[msg.sender] = u;
+        emit UnstakeRequested(msg.sender, amount, a.balance, u.coolingAmount, u.coolingUnlock, t.totalSupply);
+    }
+
+    /// @inheritdoc IStakingPool
+    function withdraw(uint256 amount) external nonReentrant {
+        if (_cooldown == 0) {
+            _withdrawDirect(amount, false);
+        } else {
+            _withdrawCooled(amount);
+        }
+    }
+
+    /// @inheritdoc IStakingPool
+    function getReward() external nonReentrant whenNotPaused {
+        Totals memory t = _totals;
+        Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
+        _payReward(a, t);
+    }
+
+    /// @inheritdoc IStakingPool
+    function exit() external nonReentrant whenNotPaused {
+        if (_cooldown == 0) {
+            _withdrawDirect(_accounts[msg.sender].balance, true);
+        } else {
+            _withdrawCooled(_unstaking[msg.sender].coolingAmount);
+            Totals memory t = _totals;
+            Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
+            _payReward(a, t);
+        }
+    }
+
+    /// @inheritdoc IStakingPool
+    function releaseVested() external nonReentrant whenNotPaused {
+        Vesting memory vest = _vesting[msg.sender];
+        uint256 released = _releasable(vest);
+        if (released == 0) return;
+        vest.amount -= uint128(released);
+        vest.start = uint40(block.timestamp);
+        _vesting[msg.sender] = vest;
+        _totals.rewardReserve -= uint128(released);
+        emit VestingReleased(msg.sender, released, vest.amount);
+        _rewardsToken.safeTransfer(msg.sender, released);
+    }
+
+    /// @inheritdoc IStakingPool
+    function emergencyWithdraw() external nonReentrant {
+        if (!_paused) revert ExpectedPause();
+        Totals memory t = _totals;
+        Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
+        Unstaking memory u = _unstaking[msg.sender];
+        uint256 principal = uint256(a.balance) + u.coolingAmount;
+        if (principal == 0) revert ZeroAmount();
+        uint128 forfeited = a.rewards;
+        t.totalSupply -= a.balance;
+        _totalCooling -= u.coolingAmount;
+        _queuedRewards += forfeited;
+        u.coolingAmount = 0;
+        _accounts[msg.sender] = Account(0, 0);
+        _unstaking[msg.sender] = u;
+        _totals = t;
+        emit EmergencyWithdrawn(msg.sender, principal, forfeited, t.totalSupply);
+        _stakingToken.safeTransfer(msg.sender, principal);
+    }
+
+    // =================================================================== admin actions
+
+    /// @inheritdoc IStakingPool
+    function notifyRewardAmount(uint256 reward) external nonReentrant onlyRole(REWARDS_DISTRIBUTOR_ROLE) {
+        IERC20 token = _rewardsToken;
+        uint256 duration = _rewardsDuration;
+        Totals memory t = _totals;
+        _checkpoint(t.totalSupply);
+
+        uint256 notified = _totalNotified + reward;
+        uint256 cap = _totalRewardCap;
+        if (cap != 0 && notified > cap) revert RewardCapExceeded(notified, cap);
+        if (reward != 0) ExactTransfer.pullExact(token, msg.sender, reward);
+
+        RewardState memory rs = _rewardState;
+        uint256 carried = _queuedRewards;
+        uint256 total = reward + carried;
+        if (block.timestamp < rs.periodFinish) {
+            total += (rs.periodFinish - block.timestamp) * rs.rewardRate;
+        }
+        uint256 rate = total / duration;
+        if (rate == 0) revert RewardRateZero();
+        uint256 maxRate = _maxRewardRate;
+        if (maxRate != 0 && rate > maxRate) revert RewardRateTooHigh(rate, maxRate);
+
+        // the division remainder is not lost: it waits for the next period
+        _queuedRewards = uint128(total - rate * duration);
+        _totalNotified = notified.toUint128();
+        t.rewardReserve = (t.rewardReserve + reward).toUint128();
+        _totals = t;
+        rs.rewardRate = uint128(rate);
+        rs.lastUpdateTime = uint40(block.timestamp);
+        rs.periodFinish = uint40(block.timestamp + duration);
+        _rewardState = rs;
+        emit RewardAdded(reward, carried, rate, rs.periodFinish);
+    }
+
+    /// @inheritdoc IStakingPool
+    function setStakeLimits(uint256 maxStakePerAccount, uint256 poolCap) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setStakeLimits(maxStakePerAccount, poolCap);
+    }
+
+    /// @inheritdoc IStakingPool
+    function setRewardLimits(uint256 maxRewardRate, uint256 totalRewardCap) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setRewardLimits(maxRewardRate, totalRewardCap);
+    }
+
+    /// @inheritdoc IStakingPool
+    function setRewardsDuration(uint256 rewardsDuration_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        uint256 finish = _rewardState.periodFinish;
+        if (block.timestamp < finish) revert RewardPeriodActive(finish);
+        if (rewardsDuration_ == 0) revert InvalidDuration(0);
+        _checkDuration(rewardsDuration_);
+        _rewardsDuration = uint40(rewardsDuration_);
+        emit RewardsDurationUpdated(rewardsDuration_);
+    }
+
+    /// @inheritdoc IStakingPool
+    function pause() external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (_paused) revert EnforcedPause();
+        _paused = true;
+        emit Paused(msg.sender);
+    }
+
+    /// @inheritdoc IStakingPool
+    function unpause() external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (!_paused) revert ExpectedPause();
+        _paused = false;
+        emit Unpaused(msg.sender);
+    }
+
+    /// @inheritdoc IStakingPool
+    function recoverERC20(address token, uint256 amount) external nonReentrant onlyRole(DEFAULT_ADMIN_ROLE) {
+        uint256 owed;
+        if (token == address(_stakingToken)) owed = uint256(_totals.totalSupply) + _totalCooling;
+        if (token == address(_rewardsToken)) owed += _totals.rewardReserve;
+        uint256 held = IERC20(token).balanceOf(address(this));
+        uint256 available = held > owed ? held - owed : 0;
+        if (amount > available) revert InsufficientRecoverable(amount, available);
+        emit Recovered(token, msg.sender, amount);
+        IERC20(token).safeTransfer(msg.sender, amount);
+    }
+
+    // =================================================================== views
+
+    /// @inheritdoc IStakingPool
+    function stakingToken() external view returns (IERC20) {
+        return _stakingToken;
+    }
+
+    /// @inheritdoc IStakingPool
+    function rewardsToken() external view returns (IERC20) {
+        return _rewardsToken;
+    }
+
+    /// @inheritdoc IStakingPool
+    function totalSupply() external view returns (uint256) {
+        return _totals.totalSupply;
+    }
+
+    /// @inheritdoc IStakingPool
+    function balanceOf(address account) external view returns (uint256) {
+        return _accounts[account].balance;
+    }
+
+    /// @inheritdoc IStakingPool
+    function rewardRate() external view returns (uint256) {
+        return _rewardState.rewardRate;
+    }
+
+    /// @inheritdoc IStakingPool
+    function periodFinish() external view returns (uint256) {
+        return _rewardState.periodFinish;
+    }
+
+    /// @inheritdoc IStakingPool
+    function rewardsDuration() external view returns (uint256) {
+        return _rewardsDuration;
+    }
+
+    /// @inheritdoc IStakingPool
+    function lastUpdateTime() external view returns (uint256) {
+        return _rewardState.lastUpdateTime;
+    }
+
+    /// @inheritdoc IStakingPool
+    function rewardPerTokenStored() external view returns (uint256) {
+        return _rewardPerTokenStored;
+    }
+
+    /// @inheritdoc IStakingPool
+    function userRewardPerTokenPaid(address account) external view returns (uint256) {
+        return _userRewardPerTokenPaid[account];
+    }
+
+    /// @inheritdoc IStakingPool
+    function rewards(address account) external view returns (uint256) {
+        return _accounts[account].rewards;
+    }
+
+    /// @inheritdoc IStakingPool
+    function lastTimeRewardApplicable() public view returns (uint256) {
+        uint256 finish = _rewardState.periodFinish;
+        return block.timestamp < finish ? block.timestamp : finish;
+    }
+
+    /// @inheritdoc IStakingPool
+    function rewardPerToken() public view returns (uint256) {
+        uint256 supply = _totals.totalSupply;
+        if (supply == 0) return _rewardPerTokenStored;
+        RewardState memory rs = _rewardState;
+        return _rewardPerTokenStored + ((lastTimeRewardApplicable() - rs.lastUpdateTime) * rs.rewardRate * PRECISION) / supply;
+    }
+
+    /// @inheritdoc IStakingPool
+    function earned(address account) external view returns (uint256) {
+        Account memory a = _accounts[account];
+        return a.rewards + (uint256(a.balance) * (rewardPerToken() - _userRewardPerTokenPaid[account])) / PRECISION;
+    }
+
+    /// @inheritdoc IStakingPool
+    function getRewardForDuration() external view returns (uint256) {
+        return uint256(_rewardState.rewardRate) * _rewardsDuration;
+    }
+
+    /// @inheritdoc IStakingPool
+    function minStakePeriod() external view returns (uint256) {
+        return _minStakePeriod;
+    }
+
+    /// @inheritdoc IStakingPool
+    function cooldown() external view returns (uint256) {
+        return _cooldown;
+    }
+
+    /// @inheritdoc IStakingPool
+    function vestingDuration() external view returns (uint256) {
+        return _vestingDuration;
+    }
+
+    /// @inheritdoc IStakingPool
+    function stakeLimits() external view returns (uint256 maxStakePerAccount, uint256 poolCap) {
+        return (_maxStakePerAccount, _poolCap);
+    }
+
+    /// @inheritdoc IStakingPool
+    function rewardLimits() external view returns (uint256 maxRewardRate, uint256 totalRewardCap) {
+        return (_maxRewardRate, _totalRewardCap);
+    }
+
+    /// @inheritdoc IStakingPool
+    function totalNotified() external view returns (uint256) {
+        return _totalNotified;
+    }
+
+    /// @inheritdoc IStakingPool
+    function queuedRewards() external view returns (uint256) {
+        return _queuedRewards;
+    }
+
+    /// @inheritdoc IStakingPool
+    function rewardReserve() external view returns (uint256) {
+        return _totals.rewardReserve;
+    }
+
+    /// @inheritdoc IStakingPool
+    function totalCooling() external view returns (uint256) {
+        return _totalCooling;
+    }
+
+    /// @inheritdoc IStakingPool
+    function paused() external view returns (bool) {
+        return _paused;
+    }
+
+    /// @inheritdoc IStakingPool
+    function lockEndOf(address account) external view returns (uint256) {
+        return _unstaking[account].lockEnd;
+    }
+
+    /// @inheritdoc IStakingPool
+    function cooldownOf(address account) external view returns (uint256 amount, uint256 unlockTime) {
+        Unstaking memory u = _unstaking[account];
+        return (u.coolingAmount, u.coolingUnlock);
+    }
+
+    /// @inheritdoc IStakingPool
+    function vestingOf(address account) external view returns (uint256 amount, uint256 start, uint256 end) {
+        Vesting memory vest = _vesting[account];
+        return (vest.amount, vest.start, vest.end);
+    }
+
+    /// @inheritdoc IStakingPool
+    function vestedOf(address account) external view returns (uint256) {
+        return _releasable(_vesting[account]);
+    }
+
+    /// @inheritdoc IStakingPool
+    function unvestedOf(address account) external view returns (uint256) {
+        Vesting memory vest = _vesting[account];
+        return vest.amount - _releasable(vest);
+    }
+
+    // =================================================================== internals
+
+    /// @dev Brings the accumulator up to now. Rewards emitted while nothing is staked are
+    /// queued for the next period. Returns the current reward per token.
+    function _checkpoint(uint256 supply) private returns (uint256 rpt) {
+        RewardState memory rs = _rewardState;
+        rpt = _rewardPerTokenStored;
+        uint256 applicable = block.timestamp < rs.periodFinish ? block.timestamp : rs.periodFinish;
+        if (applicable == rs.lastUpdateTime) return rpt;
+        uint256 emitted = (applicable - rs.lastUpdateTime) * rs.rewardRate;
+        if (supply == 0) {
+            uint128 queued = _queuedRewards + uint128(emitted);
+            _queuedRewards = queued;
+            emit RewardsCarriedOver(emitted, queued);
+        } else {
+            rpt += (emitted * PRECISION) / supply;
+            _rewardPerTokenStored = rpt;
+        }
+        rs.lastUpdateTime = uint40(applicable);
+        _rewardState = rs;
+    }
+
+    /// @dev Settles `account`'s rewards up to `rpt` (storage of the paid index updated, the
+    /// returned Account is NOT written back: the caller writes it once).
+    function _accrue(address account, uint256 rpt) private returns (Account memory a) {
+        a = _accounts[account];
+        uint256 paid = _userRewardPerTokenPaid[account];
+        if (paid != rpt) {
+            if (a.balance != 0) a.rewards = (a.rewards + (uint256(a.balance) * (rpt - paid)) / PRECISION).toUint128();
+            _userRewardPerTokenPaid[account] = rpt;
+        }
+    }
+
+    function _stake(uint256 amount) private {
+        if (amount == 0) revert ZeroAmount();
+        Totals memory t = _totals;
+        Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
+        uint256 newBalance = uint256(a.balance) + amount;
+        uint256 newTotal = uint256(t.totalSupply) + amount;
+        uint256 maxPerAccount = _maxStakePerAccount;
+        uint256 cap = _poolCap;
+        if (maxPerAccount != 0 && newBalance > maxPerAccount) revert MaxStakePerAccountExceeded(newBalance, maxPerAccount);
+        if (cap != 0 && newTotal > cap) revert PoolCapExceeded(newTotal, cap);
+        a.balance = newBalance.toUint128();
+        t.totalSupply = newTotal.toUint128();
+        _accounts[msg.sender] = a;
+        _totals = t;
+        IERC20 token = _stakingToken;
+        uint256 lock = _minStakePeriod;
+        if (lock != 0) _unstaking[msg.sender].lockEnd = uint40(block.timestamp + lock);
+        emit Staked(msg.sender, amount, newBalance, newTotal);
+        ExactTransfer.pullExact(token, msg.sender, amount);
+    }
+
+    /// @dev Pays `amount` of earning stake (no-cooldown pools), optionally with the rewards.
+    function _withdrawDirect(uint256 amount, bool claim) private {
+        Totals memory t = _totals;
+        Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
+        if (_minStakePeriod != 0) _checkLock(_unstaking[msg.sender].lockEnd);
+        if (amount == 0) revert ZeroAmount();
+        if (amount > a.balance) revert InsufficientBalance(amount, a.balance);
+        unchecked {
+            a.balance -= uint128(amount);
+            t.totalSupply -= uint128(amount);
+        }
+        emit Withdrawn(msg.sender, amount, a.balance, 0, t.totalSupply);
+        if (claim) {
+            _payReward(a, t);
+        } else {
+            _accounts[msg.sender] = a;
+            _totals = t;
+        }
+        _stakingToken.safeTransfer(msg.sender, amount);
+    }
+
+    /// @dev Pays `amount` of cooled-down stake (cooldown pools).
+    function _withdrawCooled(uint256 amount) private {
+        Unstaking memory u = _unstaking[msg.sender];
+        if (amount == 0) revert ZeroAmount();
+        if (block.timestamp < u.coolingUnlock) revert CooldownActive(u.coolingUnlock);
+        if (amount > u.coolingAmount) revert InsufficientBalance(amount, u.coolingAmount);
+        unchecked {
+            u.coolingAmount -= uint128(amount);
+        }
+        _unstaking[msg.sender] = u;
+        _totalCooling -= uint128(amount);
+        emit Withdrawn(msg.sender, amount, _accounts[msg.sender].balance, u.coolingAmount, _totals.totalSupply);
+        _stakingToken.safeTransfer(msg.sender, amount);
+    }
+
+    /// @dev Writes `a` (with its rewards claimed) and `t` back, then pays the reward or starts
+    /// its vesting.
+    function _payReward(Account memory a, Totals memory t) private {
+        uint256 reward = a.rewards;
+        if (reward == 0) {
+            _accounts[msg.sender] = a;
+            _totals = t;
+            return;
+        }
+        a.rewards = 0;
+        _accounts[msg.sender] = a;
+        uint256 vestingSeconds = _vestingDuration;
+        if (vestingSeconds == 0) {
+            t.rewardReserve -= uint128(reward);
+            _totals = t;
+            emit RewardPaid(msg.sender, reward);
+            _rewardsToken.safeTransfer(msg.sender, reward);
+            return;
+        }
+        // Vesting: what already vested is paid now; the rest plus the new reward vests
+        // linearly from now over the whole vesting duration.
+        Vesting memory vest = _vesting[msg.sender];
+        uint256 released = _releasable(vest);
+        vest.amount = (vest.amount - released + reward).toUint128();
+        vest.start = uint40(block.timestamp);
+        vest.end = uint40(block.timestamp + vestingSeconds);
+        _vesting[msg.sender] = vest;
+        emit RewardVesting(msg.sender, reward, vest.amount, vest.end);
+        if (released != 0) {
+            t.rewardReserve -= uint128(released);
+            _totals = t;
+            emit VestingReleased(msg.sender, released, vest.amount);
+            _rewardsToken.safeTransfer(msg.sender, released);
+        } else {
+            _totals = t;
+        }
+    }
+
+    function _releasable(Vesting memory vest) private view returns (uint256) {
+        if (block.timestamp >= vest.end) return vest.amount;
+        // start < end whenever now < end (start is set to now only while now < end, or end is reset)
+        return (uint256(vest.amount) * (block.timestamp - vest.start)) / (vest.end - vest.start);
+    }
+
+    function _checkLock(uint256 lockEnd) private view {
+        if (block.timestamp < lockEnd) revert StakeLocked(lockEnd);
+    }
+
+    function _checkDuration(uint256 duration) private pure {
+        if (duration > MAX_DURATION) revert InvalidDuration(duration);
+    }
+
+    function _setStakeLimits(uint256 maxStakePerAccount, uint256 poolCap) private {
+        _maxStakePerAccount = _limit(maxStakePerAccount);
+        _poolCap = _limit(poolCap);
+        emit StakeLimitsUpdated(maxStakePerAccount, poolCap);
+    }
+
+    function _setRewardLimits(uint256 maxRewardRate, uint256 totalRewardCap) private {
+        _maxRewardRate = _limit(maxRewardRate);
+        _totalRewardCap = _limit(totalRewardCap);
+        emit RewardLimitsUpdated(maxRewardRate, totalRewardCap);
+    }
+
+    function _limit(uint256 value) private pure returns (uint128) {
+        if (value > type(uint128).max) revert ValueTooLarge(value);
+        return uint128(value);
+    }
+}

@@ -1,0 +1,183 @@
+// Shared fixtures of the campaign tests: one in-process network for the whole area.
+import { network } from "hardhat";
+import type { Campaign, CampaignFactory, CampaignToken } from "../../types/ethers-contracts/index.js";
+
+export const { ethers, networkHelpers } = await network.create();
+
+export const ZERO = "0x0000000000000000000000000000000000000000";
+export const E18 = 10n ** 18n;
+export const USD = 10n ** 6n;
+/** 1 token (1e18) per 1 USD (1e6): rate = 1e18 * 1e18 / 1e6 */
+export const USD_RATE = 10n ** 30n;
+/** 1,000 tokens per ETH */
+export const ETH_RATE = 1000n * E18;
+export const FEE_BPS = 250n;
+export const CREATOR_ROLE = ethers.id("CAMPAIGN_CREATOR_ROLE");
+export const ONRAMP_ROLE = ethers.id("ONRAMP_OPERATOR_ROLE");
+export const ADMIN_ROLE = ethers.ZeroHash;
+/** The pool implementation the factory clones (the real StakingPool from the staking branch). */
+export const POOL_IMPL = "StakingPool";
+
+export enum Status {
+  Draft,
+  Scheduled,
+  Active,
+  Successful,
+  Failed,
+  Cancelled,
+}
+
+export interface Params {
+  owner: string;
+  start: bigint;
+  asset: string;
+  end: bigint;
+  goal: bigint;
+  cap: bigint;
+  minContribution: bigint;
+  maxPerBacker: bigint;
+  rate: bigint;
+  metadataURI: string;
+}
+
+export interface PoolCfg {
+  stakingToken: string;
+  rewardsToken: string;
+  admin: string;
+  rewardsDuration: bigint;
+  minStakePeriod: bigint;
+  cooldown: bigint;
+  vestingDuration: bigint;
+  maxStakePerAccount: bigint;
+  poolCap: bigint;
+  maxRewardRate: bigint;
+  totalRewardCap: bigint;
+}
+
+export function poolConfig(admin: string, rewardsToken: string, stakingToken = ZERO): PoolCfg {
+  return {
+    stakingToken,
+    rewardsToken,
+    admin,
+    rewardsDuration: 7n * 86400n,
+    minStakePeriod: 3600n,
+    cooldown: 0n,
+    vestingDuration: 0n,
+    maxStakePerAccount: 0n,
+    poolCap: 0n,
+    maxRewardRate: 0n,
+    totalRewardCap: 0n,
+  };
+}
+
+/** Factory, implementations, a 6-decimal stablecoin and accounts; the fee is 2.5%. */
+export async function deployFactory() {
+  const [admin, creator, owner, alice, bob, carol, operator, treasury, stranger] = await ethers.getSigners();
+  const campaignImpl = await ethers.deployContract("Campaign");
+  const tokenImpl = await ethers.deployContract("CampaignToken");
+  const poolImpl = await ethers.deployContract(POOL_IMPL);
+  const factory = (await ethers.deployContract("CampaignFactory", [
+    admin.address,
+    treasury.address,
+    FEE_BPS,
+    await campaignImpl.getAddress(),
+    await tokenImpl.getAddress(),
+    await poolImpl.getAddress(),
+  ])) as unknown as CampaignFactory;
+  await factory.grantRole(CREATOR_ROLE, creator.address);
+  await factory.grantRole(ONRAMP_ROLE, operator.address);
+  const usd = await ethers.deployContract("MockERC20", ["Mock USD", "mUSD", 6]);
+  const rewards = await ethers.deployContract("MockERC20", ["Reward", "RWD", 18]);
+  for (const who of [alice, bob, carol, operator]) {
+    await usd.mint(who.address, 1_000_000n * USD);
+  }
+  return { factory, campaignImpl, tokenImpl, poolImpl, usd, rewards, admin, creator, owner, alice, bob, carol, operator, treasury, stranger };
+}
+
+export type Base = Awaited<ReturnType<typeof deployFactory>>;
+
+/** Default parameters: opens in 1 hour for 10 days; goal 1,000, cap 2,000, min 10, max 1,500. */
+export async function defaultParams(base: Base, asset: string, overrides: Partial<Params> = {}): Promise<Params> {
+  const now = BigInt(await networkHelpers.time.latest());
+  const native = asset === ZERO;
+  const unit = native ? E18 : USD;
+  return {
+    owner: base.owner.address,
+    start: now + 3600n,
+    asset,
+    end: now + 3600n + 10n * 86400n,
+    goal: 1000n * unit,
+    cap: 2000n * unit,
+    minContribution: 10n * unit,
+    maxPerBacker: 1500n * unit,
+    rate: native ? ETH_RATE : USD_RATE,
+    metadataURI: "ipfs://campaign",
+    ...overrides,
+  };
+}
+
+/** Creates a campaign through the factory and returns typed handles. */
+export async function createCampaign(base: Base, params: Params, withPool = false) {
+  const cfg = poolConfig(base.admin.address, await base.rewards.getAddress());
+  const args = [params, "Campaign Token", "CMP", withPool, cfg] as const;
+  const [campaignAddr, tokenAddr, poolAddr] = await base.factory.connect(base.creator).createCampaign.staticCall(...args);
+  const tx = await base.factory.connect(base.creator).createCampaign(...args);
+  const campaign = (await ethers.getContractAt("Campaign", campaignAddr)) as unknown as Campaign;
+  const token = (await ethers.getContractAt("CampaignToken", tokenAddr)) as unknown as CampaignToken;
+  return { campaign, token, poolAddr, tx, params };
+}
+
+/** A launched ERC-20 (mUSD) campaign, before its start; alice, bob, carol and the operator approved it. */
+export async function erc20Campaign() {
+  const base = await deployFactory();
+  const params = await defaultParams(base, await base.usd.getAddress());
+  const { campaign, token } = await createCampaign(base, params);
+  await campaign.connect(base.owner).launch();
+  for (const who of [base.alice, base.bob, base.carol, base.operator]) {
+    await base.usd.connect(who).approve(await campaign.getAddress(), ethers.MaxUint256);
+  }
+  return { ...base, campaign, token, params };
+}
+
+/** A launched native-coin campaign, before its start. */
+export async function nativeCampaign() {
+  const base = await deployFactory();
+  const params = await defaultParams(base, ZERO);
+  const { campaign, token } = await createCampaign(base, params);
+  await campaign.connect(base.owner).launch();
+  return { ...base, campaign, token, params };
+}
+
+/** Signs an EIP-2612 permit of `token` (MockERC20 or CampaignToken) for `spender`. */
+export async function signPermit(
+  token: { getAddress(): Promise<string>; name(): Promise<string>; nonces(owner: string): Promise<bigint> },
+  owner: Awaited<ReturnType<typeof ethers.getSigners>>[number],
+  spender: string,
+  value: bigint,
+  deadline: bigint,
+) {
+  const { chainId } = await ethers.provider.getNetwork();
+  const signature = await owner.signTypedData(
+    { name: await token.name(), version: "1", chainId, verifyingContract: await token.getAddress() },
+    {
+      Permit: [
+        { name: "owner", type: "address" },
+        { name: "spender", type: "address" },
+        { name: "value", type: "uint256" },
+        { name: "nonce", type: "uint256" },
+        { name: "deadline", type: "uint256" },
+      ],
+    },
+    { owner: owner.address, spender, value, nonce: await token.nonces(owner.address), deadline },
+  );
+  return ethers.Signature.from(signature);
+}
+
+/** Deploys a bare EIP-1167 clone of `implementation` (outside the factory). */
+export async function bareClone(implementation: string): Promise<string> {
+  const [deployer] = await ethers.getSigners();
+  const impl = implementation.slice(2).toLowerCase();
+  const code = `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${impl}5af43d82803e903d91602b57fd5bf3`;
+  const tx = await deployer!.sendTransaction({ data: code });
+  return (await tx.wait())!.contractAddress!;
+}
