@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import hardhatToolboxMochaEthers from "@nomicfoundation/hardhat-toolbox-mocha-ethers";
 import { configVariable, defineConfig } from "hardhat/config";
+import { crowdstakeTasks } from "./scripts/tasks/index.js";
 
 // Hardhat cannot download solc on this machine: the `solc` npm package ships the
 // compiler as wasm, and giving the profile a `path` makes Hardhat load it as solcjs.
@@ -33,6 +34,11 @@ export default defineConfig({
       accounts: [configVariable("DEPLOYER_PRIVATE_KEY")],
     },
   },
+  paths: {
+    // Ignition modules live in deploy/ and their deployments in deploy/deployments/.
+    ignition: "deploy",
+  },
+  tasks: crowdstakeTasks,
   test: {
     solidity: { fuzz: { runs: 256 } },
   },

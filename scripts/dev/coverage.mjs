@@ -5,10 +5,13 @@
 // and Solidity test files (*.t.sol) are not production code and are left out of the gate.
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const REQUIRED = 100;
 const extraArgs = process.argv.slice(2);
-const child = spawn("hardhat", ["test", "--coverage", ...extraArgs], { stdio: ["ignore", "pipe", "inherit"] });
+// Hardhat's own CLI on this Node (node_modules/.bin need not be on PATH).
+const hardhatCli = fileURLToPath(new URL("../../node_modules/hardhat/dist/src/cli.js", import.meta.url));
+const child = spawn(process.execPath, [hardhatCli, "test", "--coverage", ...extraArgs], { stdio: ["ignore", "pipe", "inherit"] });
 let output = "";
 child.stdout.on("data", (chunk) => {
   process.stdout.write(chunk);

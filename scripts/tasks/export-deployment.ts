@@ -82,7 +82,7 @@ export async function exportDeployment(hre: HardhatRuntimeEnvironment, outFile =
   return target;
 }
 
-export default async function exportTask(_args: Record<string, never>, hre: HardhatRuntimeEnvironment): Promise<void> {
+export default async function exportTask(_args: Record<string, unknown>, hre: HardhatRuntimeEnvironment): Promise<void> {
   const target = await exportDeployment(hre);
   console.log(`wrote ${path.relative(hre.config.paths.root, target)}`);
 }

@@ -1,0 +1,118 @@
+// `npx hardhat campaign create`: creates a campaign through the CampaignFactory and prints its
+// addresses. Amounts are given in whole units of the asset and converted with its decimals.
+import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
+import { Contract, ZeroAddress, parseUnits } from "ethers";
+import { cliError, parseAddress, parseAmount, parseDuration, parseTime, printReport, required } from "../lib/cli.js";
+import { connect, deployedAddress, send } from "../lib/connection.js";
+
+interface Args {
+  signer: string;
+  factory: string;
+  owner: string;
+  asset: string;
+  goal: string;
+  cap: string;
+  start: string;
+  end: string;
+  tokensPerUnit: string;
+  min: string;
+  maxPerBacker: string;
+  metadataUri: string;
+  tokenName: string;
+  tokenSymbol: string;
+  withPool: boolean;
+  poolRewardsToken: string;
+  poolDuration: string;
+  poolLock: string;
+  poolCooldown: string;
+  poolVesting: string;
+  launch: boolean;
+}
+
+const WAD = 10n ** 18n;
+const STATUS = ["Draft", "Scheduled", "Active", "Successful", "Failed", "Cancelled"];
+
+export default async function createCampaign(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {
+  const { ethers, signer, chainId, chainNow } = await connect(hre, args.signer);
+  const tokenName = required("token-name", args.tokenName);
+  const tokenSymbol = required("token-symbol", args.tokenSymbol);
+  const factory = await ethers.getContractAt("CampaignFactory", await deployedAddress(chainId, "CampaignFactory", args.factory), signer);
+
+  const asset =
+    args.asset === "native"
+      ? ZeroAddress
+      : args.asset === "stablecoin"
+        ? await deployedAddress(chainId, "DevStablecoin")
+        : parseAddress("asset", args.asset);
+  const decimals =
+    asset === ZeroAddress
+      ? 18
+      : Number(await new Contract(asset, ["function decimals() view returns (uint8)"], ethers.provider).decimals());
+
+  const start = parseTime("start", args.start, chainNow);
+  const end = parseTime("end", args.end, chainNow);
+  if (end <= start) throw cliError(`--end (${end}) must be after --start (${start})`);
+  if (!/^\d+(\.\d+)?$/.test(args.tokensPerUnit)) throw cliError(`--tokens-per-unit: "${args.tokensPerUnit}" is not a decimal number`);
+  // rate: campaign-token base units per asset base unit, 1e18 fixed point (DESIGN.md)
+  const rate = (parseUnits(args.tokensPerUnit, 18) * WAD) / 10n ** BigInt(decimals);
+  if (rate === 0n) throw cliError("--tokens-per-unit is too small for this asset: the rate rounds to zero");
+
+  const params = {
+    owner: args.owner === "" ? signer.address : parseAddress("owner", args.owner),
+    start,
+    asset,
+    end,
+    goal: parseAmount("goal", required("goal", args.goal), decimals),
+    cap: parseAmount("cap", args.cap, decimals),
+    minContribution: parseAmount("min", args.min, decimals),
+    maxPerBacker: parseAmount("max-per-backer", args.maxPerBacker, decimals),
+    rate,
+    metadataURI: args.metadataUri,
+  };
+  const poolConfig = {
+    stakingToken: ZeroAddress, // the factory sets it to the new campaign token
+    rewardsToken: args.withPool
+      ? args.poolRewardsToken === "stablecoin"
+        ? await deployedAddress(chainId, "DevStablecoin")
+        : parseAddress("pool-rewards-token", args.poolRewardsToken)
+      : ZeroAddress,
+    admin: args.withPool ? params.owner : ZeroAddress,
+    rewardsDuration: args.withPool ? parseDuration("pool-duration", args.poolDuration) : 0n,
+    minStakePeriod: parseDuration("pool-lock", args.poolLock),
+    cooldown: parseDuration("pool-cooldown", args.poolCooldown),
+    vestingDuration: parseDuration("pool-vesting", args.poolVesting),
+    maxStakePerAccount: 0n,
+    poolCap: 0n,
+    maxRewardRate: 0n,
+    totalRewardCap: 0n,
+  };
+
+  const receipt = await send(hre, "createCampaign", () =>
+    factory.createCampaign(params, tokenName, tokenSymbol, args.withPool, poolConfig),
+  );
+  const created = receipt.logs
+    .map((log) => factory.interface.parseLog(log))
+    .find((parsed) => parsed?.name === "CampaignCreated");
+  if (!created) throw cliError(`no CampaignCreated event in transaction ${receipt.hash}`);
+  const campaignAddress: string = created.args.campaign;
+
+  const facts: Record<string, string | bigint> = {
+    campaign: campaignAddress,
+    token: created.args.token,
+    pool: created.args.pool === ZeroAddress ? "none" : created.args.pool,
+    owner: params.owner,
+    asset: asset === ZeroAddress ? "native coin" : asset,
+    goal: `${args.goal} (${params.goal} base units)`,
+    start: `${start} (${new Date(Number(start) * 1000).toISOString()})`,
+    end: `${end} (${new Date(Number(end) * 1000).toISOString()})`,
+    rate: rate,
+    "create tx": receipt.hash,
+  };
+  if (args.launch) {
+    const campaign = await ethers.getContractAt("Campaign", campaignAddress, signer);
+    const launched = await send(hre, "launch", () => campaign.launch());
+    facts["launch tx"] = launched.hash;
+    facts.status = STATUS[Number(await campaign.status())] ?? "unknown";
+  }
+  printReport("Campaign created", facts);
+}
