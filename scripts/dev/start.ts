@@ -1,0 +1,111 @@
+// `npm start`: the local system in one command — a Hardhat JSON-RPC node, the contracts deployed
+// with Ignition, the generated ABI/address module and demo data — then the URLs and the funded
+// test accounts. Ctrl-C stops everything it started. (The indexer and the web app join this
+// script with their issues.) Runs on the project's Node 22, after `npm run setup`.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { HDNodeWallet } from "ethers";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const hardhatCli = path.join(root, "node_modules/hardhat/dist/src/cli.js");
+const children: ChildProcess[] = [];
+const HARDHAT_MNEMONIC = "test test test test test test test test test test test junk";
+
+function step(message: string): void {
+  console.log(`\n▶ ${message}`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+async function choosePort(preferred: number): Promise<number> {
+  if (await portIsFree(preferred)) return preferred;
+  for (let port = preferred + 1; port < preferred + 100; port++) {
+    if (await portIsFree(port)) {
+      console.log(`  port ${preferred} is busy; using ${port} instead`);
+      return port;
+    }
+  }
+  throw new Error(`ports ${preferred}-${preferred + 99} are all busy: set CHAIN_PORT to a free one`);
+}
+
+async function rpcReady(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+function hardhat(args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(process.execPath, [hardhatCli, ...args], { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`hardhat ${args.join(" ")} failed (exit ${result.status})`);
+}
+
+function stopAll(): void {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+}
+
+process.on("SIGINT", () => {
+  console.log("\nstopping…");
+  stopAll();
+  process.exit(0);
+});
+
+try {
+  const port = await choosePort(Number(process.env.CHAIN_PORT ?? 8545));
+  const rpcUrl = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, LOCALHOST_RPC_URL: rpcUrl };
+
+  step(`starting a Hardhat node on ${rpcUrl}`);
+  const node = spawn(process.execPath, [hardhatCli, "node", "--port", String(port)], { cwd: root, env, stdio: "ignore" });
+  children.push(node);
+  node.on("exit", (code) => {
+    if (code !== null && code !== 0) console.error(`the Hardhat node exited with code ${code}`);
+  });
+  const deadline = Date.now() + 60_000;
+  while (!(await rpcReady(rpcUrl))) {
+    if (Date.now() > deadline) throw new Error("the Hardhat node did not answer within 60 s");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  step("deploying the contracts with Ignition (deploy/modules/local.ts)");
+  // A fresh node is a fresh chain: the previous local deployment's journal no longer applies.
+  rmSync(path.join(root, "deploy/deployments/chain-31337"), { recursive: true, force: true });
+  hardhat(["ignition", "deploy", "deploy/modules/local.ts", "--network", "localhost", "--build-profile", "default"], env);
+
+  step("writing generated/crowdstake.ts (ABIs and addresses)");
+  hardhat(["deployment", "export"], env);
+
+  step("seeding demo data");
+  hardhat(["run", "--network", "localhost", "scripts/dev/seed.ts"], env);
+
+  console.log(`\n✔ Crowdstake is running locally\n`);
+  console.log(`  JSON-RPC   ${rpcUrl}  (chain id 31337)`);
+  console.log(`  contracts  generated/crowdstake.ts`);
+  console.log(`\n  Test accounts, 10,000 ETH and 100,000 cUSD each. LOCAL ONLY: these keys are public;`);
+  console.log(`  never send real funds to them.`);
+  const roles = ["deployer, admin, operator", "alice (backer)", "bob (backer)", "carol (campaign owner)", "merchant"];
+  roles.forEach((role, index) => {
+    // Hardhat's node derives its accounts from this public test mnemonic.
+    const wallet = HDNodeWallet.fromPhrase(HARDHAT_MNEMONIC, undefined, `m/44'/60'/0'/0/${index}`);
+    console.log(`  #${index} ${wallet.address}  ${wallet.privateKey}  ${role}`);
+  });
+  console.log(`\n  Admin CLIs: npx hardhat campaign create --network localhost --help (README). Ctrl-C stops everything.`);
+} catch (error) {
+  console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}`);
+  stopAll();
+  process.exit(1);
+}
