@@ -716,6 +716,64 @@ describe("StakingPool", function () {
       // the forfeited rewards are not stranded: the next period distributes them
       await pool.connect(admin).unpause();
       await expect(pool.connect(admin).notifyRewardAmount(WEEK)).to.emit(pool, "RewardAdded").withArgs(WEEK, forfeited, anyUint, anyUint);
+      // notifyRewardAmount(0) restarts a period from what is queued alone, pulling nothing
+      await time.increase(WEEK);
+      await pool.connect(admin).pause();
+      await pool.connect(bob).emergencyWithdraw();
+      await pool.connect(admin).unpause();
+      await time.increase(DAY); // emitted with nothing staked: queued at the next checkpoint
+      await pool.connect(bob).stake(E18);
+      const queued = await pool.queuedRewards();
+      expect(queued).to.be.greaterThan(WEEK);
+      const reserve = await pool.rewardReserve();
+      await expect(pool.connect(admin).notifyRewardAmount(0n)).to.emit(pool, "RewardAdded").withArgs(0n, queued, queued / WEEK, anyUint);
+      expect(await pool.rewardReserve()).to.equal(reserve);
+    });
+  });
+
+  describe("odd tokens and reentrancy", function () {
+    it("a USDT-like rewards token is pulled and paid", async function () {
+      const { newPool, admin, alice } = await loadFixture(baseFixture);
+      const usdt = await ethers.deployContract("NoReturnToken");
+      await usdt.mint(admin.address, WEEK * 10n);
+      const pool = await newPool({ rewardsToken: await usdt.getAddress() });
+      await usdt.connect(admin).approve(await pool.getAddress(), WEEK * 10n);
+      await pool.connect(alice).stake(E18);
+      await pool.connect(admin).notifyRewardAmount(WEEK * 10n);
+      await time.increase(WEEK);
+      await expect(pool.connect(alice).getReward()).to.emit(pool, "RewardPaid").withArgs(alice.address, WEEK * 10n);
+      expect(await usdt.balanceOf(alice.address)).to.equal(WEEK * 10n);
+    });
+
+    it("notifyRewardAmount, releaseVested, exit and emergencyWithdraw cannot be re-entered", async function () {
+      const { newPool, admin, alice } = await loadFixture(baseFixture);
+      const evil = await ethers.deployContract("ReentrantToken");
+      await evil.mint(admin.address, WEEK * 1_000n);
+      await evil.mint(alice.address, 1_000n * E18);
+      // the same reentrant token is staked and paid, with vesting
+      const pool = await newPool({ stakingToken: await evil.getAddress(), rewardsToken: await evil.getAddress(), vestingDuration: DAY });
+      const address = await pool.getAddress();
+      await evil.connect(admin).approve(address, ethers.MaxUint256);
+      await evil.connect(alice).approve(address, ethers.MaxUint256);
+      await pool.connect(alice).stake(100n * E18);
+
+      await evil.arm(address, pool.interface.encodeFunctionData("notifyRewardAmount", [WEEK]));
+      await expect(pool.connect(admin).notifyRewardAmount(WEEK * 100n)).to.be.revertedWithCustomError(pool, "ReentrancyGuardReentrantCall");
+      await evil.arm(ethers.ZeroAddress, "0x");
+      await pool.connect(admin).notifyRewardAmount(WEEK * 100n);
+      await time.increase(DAY);
+      await pool.connect(alice).getReward(); // starts vesting
+      await time.increase(DAY);
+
+      await evil.arm(address, pool.interface.encodeFunctionData("releaseVested"));
+      await expect(pool.connect(alice).releaseVested()).to.be.revertedWithCustomError(pool, "ReentrancyGuardReentrantCall");
+      await evil.arm(address, pool.interface.encodeFunctionData("exit"));
+      await expect(pool.connect(alice).exit()).to.be.revertedWithCustomError(pool, "ReentrancyGuardReentrantCall");
+      await pool.connect(admin).pause();
+      await evil.arm(address, pool.interface.encodeFunctionData("emergencyWithdraw"));
+      await expect(pool.connect(alice).emergencyWithdraw()).to.be.revertedWithCustomError(pool, "ReentrancyGuardReentrantCall");
+      expect(await pool.balanceOf(alice.address)).to.equal(100n * E18);
+      expect(await evil.balanceOf(address)).to.equal(100n * E18 + WEEK * 100n);
     });
   });
 
