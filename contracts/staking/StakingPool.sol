@@ -227,7 +227,8 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         if (_stakeConfig.cooldown == 0) {
             _withdrawDirect(amount, false);
         } else {
-            _withdrawCooled(amount);
+            _takeCooled(amount);
+            _stakeConfig.stakingToken.safeTransfer(msg.sender, amount);
         }
     }
 
@@ -243,10 +244,12 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         if (_stakeConfig.cooldown == 0) {
             _withdrawDirect(_accounts[msg.sender].balance, true);
         } else {
-            _withdrawCooled(_unstaking[msg.sender].coolingAmount);
+            uint256 amount = _unstaking[msg.sender].coolingAmount;
+            _takeCooled(amount);
             Totals memory t = _totals;
             Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
             _payReward(a, t);
+            _stakeConfig.stakingToken.safeTransfer(msg.sender, amount);
         }
     }
 
@@ -604,8 +607,9 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         _stakeConfig.stakingToken.safeTransfer(msg.sender, amount);
     }
 
-    /// @dev Pays `amount` of cooled-down stake (cooldown pools).
-    function _withdrawCooled(uint256 amount) private {
+    /// @dev Takes `amount` out of the caller's cooled-down stake (cooldown pools); the caller
+    /// transfers it after all other effects.
+    function _takeCooled(uint256 amount) private {
         Unstaking memory u = _unstaking[msg.sender];
         if (amount == 0) revert ZeroAmount();
         if (block.timestamp < u.coolingUnlock) revert CooldownActive(u.coolingUnlock);
@@ -616,7 +620,6 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         _unstaking[msg.sender] = u;
         _totalCooling -= uint128(amount);
         emit Withdrawn(msg.sender, amount, _accounts[msg.sender].balance, u.coolingAmount, _totals.totalSupply);
-        _stakeConfig.stakingToken.safeTransfer(msg.sender, amount);
     }
 
     /// @dev Writes `a` (with its rewards claimed) and `t` back, then pays the reward or starts
