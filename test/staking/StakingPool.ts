@@ -257,6 +257,17 @@ describe("StakingPool", function () {
       );
     });
 
+    it("works with a token without permit when the allowance is there (the failed permit is ignored)", async function () {
+      const { newPool, alice } = await loadFixture(baseFixture);
+      const usdt = await ethers.deployContract("NoReturnToken");
+      await usdt.mint(alice.address, 100n);
+      const pool = await newPool({ stakingToken: await usdt.getAddress() });
+      await usdt.connect(alice).approve(await pool.getAddress(), 100n);
+      await expect(pool.connect(alice).stakeWithPermit(100n, 0n, 27, ethers.ZeroHash, ethers.ZeroHash))
+        .to.emit(pool, "Staked")
+        .withArgs(alice.address, 100n, 100n, 100n);
+    });
+
     it("is blocked while paused", async function () {
       const { pool, admin, carol, stakeToken } = await loadFixture(plainFixture);
       await pool.connect(admin).pause();
