@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+// Amounts, flags and rates are event data on purpose: indexing them costs gas and helps no indexer.
+/* solhint-disable gas-indexed-events */
+
 /**
  * @title IPaymentEscrow
  * @notice External interface of the Crowdstake {PaymentEscrow}: merchant-signed EIP-712 payment
@@ -45,13 +48,13 @@ interface IPaymentEscrow {
     /// zero too. `status`, `payer`, `releaseAt` and `feeBps` are kept forever (replay protection).
     struct PaymentView {
         Status status;
+        uint8 splitCount;
+        uint16 feeBps;
+        uint64 releaseAt;
         address merchant;
         address token;
         address payer;
         uint256 amount;
-        uint64 releaseAt;
-        uint16 feeBps;
-        uint8 splitCount;
     }
 
     // ------------------------------------------------------------------ events

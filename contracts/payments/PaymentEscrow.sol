@@ -116,7 +116,9 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
     ) external nonReentrant {
         address token = intent.token;
         if (token == address(0)) revert NativeIntentNotPermit();
-        // A permit front-run by someone else reverts here but leaves the allowance in place: go on.
+        // A permit front-run by someone else reverts here but leaves the allowance in place: go on
+        // (a missing allowance then fails in the pull).
+        // solhint-disable-next-line no-empty-blocks
         try IERC20Permit(token).permit(msg.sender, address(this), intent.amount, permitDeadline, v, r, s) {} catch {}
         _pay(intent, signature, msg.sender);
     }
@@ -145,6 +147,7 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         if (status != Status.Held) revert InvalidStatus(id, status);
         if (msg.sender != address(uint160(meta))) revert NotPayer(id);
         uint256 releaseAt = uint40(meta >> _RELEASE_AT_SHIFT);
+        // solhint-disable-next-line gas-strict-inequalities
         if (block.timestamp >= releaseAt) revert DisputeWindowClosed(releaseAt);
         _meta[id] = (meta & _STATUS_CLEAR) | (uint256(Status.Disputed) << _STATUS_SHIFT);
         emit DisputeOpened(id, msg.sender);
