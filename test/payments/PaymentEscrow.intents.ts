@@ -87,6 +87,13 @@ describe("PaymentEscrow: intents, signatures and paying", function () {
         .to.be.revertedWithCustomError(fx.escrow, "InvalidSignature");
     });
 
+    it("an intent for the zero merchant can never be valid", async function () {
+      const fx = await loadFixture(deployFixture);
+      const intent = await makeIntent(fx, { merchant: ZERO });
+      await expect(fx.escrow.connect(fx.payer).pay(intent, await sign(fx, fx.merchant, intent)))
+        .to.be.revertedWithCustomError(fx.escrow, "InvalidSignature");
+    });
+
     it("setSigner rejects the zero address", async function () {
       const fx = await loadFixture(deployFixture);
       await expect(fx.escrow.connect(fx.merchant).setSigner(ZERO, true)).to.be.revertedWithCustomError(fx.escrow, "ZeroAddress");
@@ -173,8 +180,9 @@ describe("PaymentEscrow: intents, signatures and paying", function () {
         .to.be.revertedWithCustomError(fx.escrow, "PayerNotAllowed").withArgs(fx.payer.address, fx.other.address);
       await expect(fx.escrow.connect(fx.payer).pay(intent, sig)).to.emit(fx.escrow, "PaymentReceived");
       const open = await makeIntent(fx);
-      await expect(payIntent(fx, open, fx.other)).to.emit(fx.escrow, "PaymentReceived")
-        .withArgs(open.id, fx.merchant.address, fx.other.address, fx.tokenAddress, open.amount, await time.latest() + 1, FEE_BPS, open.metadataHash, []);
+      const tx = await payIntent(fx, open, fx.other);
+      await expect(tx).to.emit(fx.escrow, "PaymentReceived")
+        .withArgs(open.id, fx.merchant.address, fx.other.address, fx.tokenAddress, open.amount, await time.latest(), FEE_BPS, open.metadataHash, []);
     });
 
     it("rejects a replay of the same id (same intent, or another intent reusing the id)", async function () {
