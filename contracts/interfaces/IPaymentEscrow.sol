@@ -91,15 +91,13 @@ interface IPaymentEscrow {
     /// @param id the payment id
     /// @param merchant the merchant (the token is the one of its {PaymentReceived})
     /// @param merchantAmount what the merchant received (or was credited)
-    /// @param feeAmount the platform fee, credited to `treasury` (withdrawn with {withdrawCredit})
-    /// @param treasury the treasury credited with the fee
+    /// @param feeAmount the platform fee, added to {feesAccrued} (swept to the treasury by {withdrawFees})
     /// @param splitAmounts what each split recipient received, in the intent's split order
     event PaymentReleased(
         bytes32 indexed id,
         address indexed merchant,
         uint256 merchantAmount,
         uint256 feeAmount,
-        address treasury,
         uint256[] splitAmounts
     );
 
@@ -137,6 +135,12 @@ interface IPaymentEscrow {
     /// @param to where it was sent
     /// @param amount the amount withdrawn
     event CreditWithdrawn(address indexed account, address indexed token, address to, uint256 amount);
+
+    /// @notice Accrued platform fees were swept to the treasury.
+    /// @param token the token (`address(0)` = native)
+    /// @param treasury the treasury that received them
+    /// @param amount the amount swept
+    event FeesWithdrawn(address indexed token, address indexed treasury, uint256 amount);
 
     /// @notice A merchant authorised or revoked a signer of its intents.
     /// @param merchant the merchant
@@ -231,9 +235,9 @@ interface IPaymentEscrow {
     /// @param bps the fee asked
     /// @param max the maximum
     error FeeTooHigh(uint256 bps, uint256 max);
-    /// @notice Nothing credited to withdraw.
+    /// @notice Nothing credited (or accrued) to withdraw.
     error NothingToWithdraw();
-    /// @notice A native transfer in {withdrawCredit} failed.
+    /// @notice A native transfer in {withdrawCredit} or {withdrawFees} failed.
     /// @param to the recipient
     /// @param amount the amount
     error NativeTransferFailed(address to, uint256 amount);
@@ -316,7 +320,16 @@ interface IPaymentEscrow {
     /// @param to the receiver
     function withdrawCredit(address token, address to) external;
 
+    /// @notice Sends all accrued platform fees in `token` to the current treasury (anyone may call).
+    /// @param token the token (`address(0)` = native)
+    function withdrawFees(address token) external;
+
     // ------------------------------------------------------------------ views
+
+    /// @notice Platform fees accrued in `token`, not yet swept to the treasury.
+    /// @param token the token (`address(0)` = native)
+    /// @return amount the accrued fees
+    function feesAccrued(address token) external view returns (uint256 amount);
 
     /// @notice What is stored about payment `id`.
     /// @param id the payment id

@@ -129,11 +129,11 @@ contract PaymentEscrowFuzzTest is EscrowTestKit {
     function _checkSums(address tokenAddr, uint256 amount, uint256 refunded) internal view {
         uint256 merchantGot = _bal(tokenAddr, merchant);
         uint256 splitsGot = _bal(tokenAddr, split1) + _bal(tokenAddr, split2);
-        uint256 fee = escrow.credits(treasury, tokenAddr);
+        uint256 fee = escrow.feesAccrued(tokenAddr);
         uint256 payerGot = _bal(tokenAddr, payer);
         assertEq(merchantGot + splitsGot + fee + payerGot, amount, "merchant + splits + fee + refunds == amount");
         assertEq(payerGot, refunded, "refunds reached the payer");
-        assertEq(_bal(tokenAddr, address(escrow)), fee, "escrow keeps only the fee credit");
+        assertEq(_bal(tokenAddr, address(escrow)), fee, "escrow keeps only the accrued fee");
     }
 
     function _bal(address tokenAddr, address who) internal view returns (uint256) {

@@ -34,6 +34,7 @@ contract EscrowHandler is EscrowTestKit {
     uint256 public disputes;
     uint256 public resolutions;
     uint256 public withdrawals;
+    uint256 public sweeps;
 
     constructor() {
         escrow = new PaymentEscrow(address(this), treasury, 250);
@@ -61,8 +62,10 @@ contract EscrowHandler is EscrowTestKit {
         return actors.length;
     }
 
-    /// @dev Sum over actors of balance + credit in `tokenAddr`: what has left the escrow's custody.
+    /// @dev Sum over actors of balance + credit in `tokenAddr`, plus the accrued fees: what the escrow no
+    /// longer holds for open payments.
     function outflow(address tokenAddr) public view returns (uint256 total) {
+        total = escrow.feesAccrued(tokenAddr);
         for (uint256 i; i < actors.length; ++i) {
             address a = actors[i];
             total += (tokenAddr == address(0) ? a.balance : token.balanceOf(a)) + escrow.credits(a, tokenAddr);
@@ -157,12 +160,19 @@ contract EscrowHandler is EscrowTestKit {
         } catch {}
     }
 
+    function sweepFees(bool native) external {
+        try escrow.withdrawFees(native ? address(0) : address(token)) {
+            sweeps++;
+        } catch {}
+    }
+
     function warp(uint256 secs) external {
         vm.warp(block.timestamp + bound(secs, 0, 3 days));
     }
 }
 
-/// @notice Escrow invariants: per token the escrow holds exactly the open payments plus the credits;
+/// @notice Escrow invariants: per token the escrow holds exactly the open payments plus the credits plus
+/// the accrued fees;
 /// a payment is closed (released, fully refunded or resolved) at most once; and for every payment
 /// merchant + splits + fee + refunds (all measured from balance changes) + what is still held == amount.
 contract PaymentEscrowInvariantTest is TestBase {
@@ -199,8 +209,10 @@ contract PaymentEscrowInvariantTest is TestBase {
             creditsNative += escrow.credits(a, address(0));
             creditsToken += escrow.credits(a, tokenAddr);
         }
-        assertEq(address(escrow).balance, heldNative + creditsNative, "native: balance == held + credits");
-        assertEq(handler.token().balanceOf(address(escrow)), heldToken + creditsToken, "token: balance == held + credits");
+        creditsNative += escrow.feesAccrued(address(0));
+        creditsToken += escrow.feesAccrued(tokenAddr);
+        assertEq(address(escrow).balance, heldNative + creditsNative, "native: balance == held + credits + fees");
+        assertEq(handler.token().balanceOf(address(escrow)), heldToken + creditsToken, "token: balance == held + credits + fees");
     }
 
     /// forge-config: default.invariant.runs = 48
