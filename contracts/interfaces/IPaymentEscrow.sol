@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+// Amounts, flags and rates are event data on purpose: indexing them costs gas and helps no indexer.
+/* solhint-disable gas-indexed-events */
+
 /**
  * @title IPaymentEscrow
  * @notice External interface of the Crowdstake {PaymentEscrow}: merchant-signed EIP-712 payment
@@ -45,13 +48,13 @@ interface IPaymentEscrow {
     /// zero too. `status`, `payer`, `releaseAt` and `feeBps` are kept forever (replay protection).
     struct PaymentView {
         Status status;
+        uint8 splitCount;
+        uint16 feeBps;
+        uint64 releaseAt;
         address merchant;
         address token;
         address payer;
         uint256 amount;
-        uint64 releaseAt;
-        uint16 feeBps;
-        uint8 splitCount;
     }
 
     // ------------------------------------------------------------------ events
@@ -88,15 +91,13 @@ interface IPaymentEscrow {
     /// @param id the payment id
     /// @param merchant the merchant (the token is the one of its {PaymentReceived})
     /// @param merchantAmount what the merchant received (or was credited)
-    /// @param feeAmount the platform fee, credited to `treasury` (withdrawn with {withdrawCredit})
-    /// @param treasury the treasury credited with the fee
+    /// @param feeAmount the platform fee, added to {feesAccrued} (swept to the treasury by {withdrawFees})
     /// @param splitAmounts what each split recipient received, in the intent's split order
     event PaymentReleased(
         bytes32 indexed id,
         address indexed merchant,
         uint256 merchantAmount,
         uint256 feeAmount,
-        address treasury,
         uint256[] splitAmounts
     );
 
@@ -134,6 +135,12 @@ interface IPaymentEscrow {
     /// @param to where it was sent
     /// @param amount the amount withdrawn
     event CreditWithdrawn(address indexed account, address indexed token, address to, uint256 amount);
+
+    /// @notice Accrued platform fees were swept to the treasury.
+    /// @param token the token (`address(0)` = native)
+    /// @param treasury the treasury that received them
+    /// @param amount the amount swept
+    event FeesWithdrawn(address indexed token, address indexed treasury, uint256 amount);
 
     /// @notice A merchant authorised or revoked a signer of its intents.
     /// @param merchant the merchant
@@ -228,9 +235,9 @@ interface IPaymentEscrow {
     /// @param bps the fee asked
     /// @param max the maximum
     error FeeTooHigh(uint256 bps, uint256 max);
-    /// @notice Nothing credited to withdraw.
+    /// @notice Nothing credited (or accrued) to withdraw.
     error NothingToWithdraw();
-    /// @notice A native transfer in {withdrawCredit} failed.
+    /// @notice A native transfer in {withdrawCredit} or {withdrawFees} failed.
     /// @param to the recipient
     /// @param amount the amount
     error NativeTransferFailed(address to, uint256 amount);
@@ -313,7 +320,16 @@ interface IPaymentEscrow {
     /// @param to the receiver
     function withdrawCredit(address token, address to) external;
 
+    /// @notice Sends all accrued platform fees in `token` to the current treasury (anyone may call).
+    /// @param token the token (`address(0)` = native)
+    function withdrawFees(address token) external;
+
     // ------------------------------------------------------------------ views
+
+    /// @notice Platform fees accrued in `token`, not yet swept to the treasury.
+    /// @param token the token (`address(0)` = native)
+    /// @return amount the accrued fees
+    function feesAccrued(address token) external view returns (uint256 amount);
 
     /// @notice What is stored about payment `id`.
     /// @param id the payment id

@@ -24,8 +24,9 @@ import {PaymentMath} from "./PaymentMath.sol";
  * freezes the payment until an arbiter splits it.
  *
  * Pushes that fail (a recipient that reverts on the native coin or is refused by the token) never block a
- * payment: the amount is credited to the recipient, who withdraws it with {withdrawCredit}. Per token the
- * escrow therefore always holds exactly the sum of held amounts plus the credits.
+ * payment: the amount is credited to the recipient, who withdraws it with {withdrawCredit}. Platform fees
+ * accrue per token and are swept to the treasury with {withdrawFees}. Per token the escrow therefore always
+ * holds exactly the sum of held amounts plus the credits plus the accrued fees.
  *
  * Storage: two slots per escrowed payment (plus one per split); one slot for a payment settled at once.
  */
@@ -85,6 +86,8 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
     mapping(address account => mapping(address token => uint256 amount)) public credits;
     /// @inheritdoc IPaymentEscrow
     mapping(bytes32 onrampRef => bool used) public onrampRefUsed;
+    /// @inheritdoc IPaymentEscrow
+    mapping(address token => uint256 amount) public feesAccrued;
 
     /// @param admin receives DEFAULT_ADMIN_ROLE (grants OPERATOR_ROLE / ARBITER_ROLE, sets fee and treasury)
     /// @param treasury_ receives platform fees
@@ -116,7 +119,9 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
     ) external nonReentrant {
         address token = intent.token;
         if (token == address(0)) revert NativeIntentNotPermit();
-        // A permit front-run by someone else reverts here but leaves the allowance in place: go on.
+        // A permit front-run by someone else reverts here but leaves the allowance in place: go on
+        // (a missing allowance then fails in the pull).
+        // solhint-disable-next-line no-empty-blocks
         try IERC20Permit(token).permit(msg.sender, address(this), intent.amount, permitDeadline, v, r, s) {} catch {}
         _pay(intent, signature, msg.sender);
     }
@@ -145,6 +150,7 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         if (status != Status.Held) revert InvalidStatus(id, status);
         if (msg.sender != address(uint160(meta))) revert NotPayer(id);
         uint256 releaseAt = uint40(meta >> _RELEASE_AT_SHIFT);
+        // solhint-disable-next-line gas-strict-inequalities
         if (block.timestamp >= releaseAt) revert DisputeWindowClosed(releaseAt);
         _meta[id] = (meta & _STATUS_CLEAR) | (uint256(Status.Disputed) << _STATUS_SHIFT);
         emit DisputeOpened(id, msg.sender);
@@ -248,12 +254,17 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         if (amount == 0) revert NothingToWithdraw();
         credits[msg.sender][token] = 0;
         emit CreditWithdrawn(msg.sender, token, to, amount);
-        if (token == address(0)) {
-            (bool ok,) = to.call{value: amount}("");
-            if (!ok) revert NativeTransferFailed(to, amount);
-        } else {
-            IERC20(token).safeTransfer(to, amount);
-        }
+        _send(token, to, amount);
+    }
+
+    /// @inheritdoc IPaymentEscrow
+    function withdrawFees(address token) external nonReentrant {
+        uint256 amount = feesAccrued[token];
+        if (amount == 0) revert NothingToWithdraw();
+        feesAccrued[token] = 0;
+        address treasury_ = _feeConfig.treasury;
+        emit FeesWithdrawn(token, treasury_, amount);
+        _send(token, treasury_, amount);
     }
 
     // ================================================================ views
@@ -440,8 +451,8 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         delete _held[id];
     }
 
-    /// @dev Pays `settled` out per {PaymentMath}: pushes to the merchant and the splits, credits the fee to
-    /// the treasury (pull, see {withdrawCredit}).
+    /// @dev Pays `settled` out per {PaymentMath}: pushes to the merchant and the splits, accrues the fee
+    /// (swept to the treasury by {withdrawFees}).
     function _distribute(
         bytes32 id,
         address merchant,
@@ -452,9 +463,8 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
     ) private {
         (uint256 merchantAmount, uint256 fee, uint256[] memory splitAmounts) =
             PaymentMath.divide(settled, feeRate, splits);
-        address treasury_ = _feeConfig.treasury;
-        if (fee != 0) credits[treasury_][token] += fee;
-        emit PaymentReleased(id, merchant, merchantAmount, fee, treasury_, splitAmounts);
+        if (fee != 0) feesAccrued[token] += fee;
+        emit PaymentReleased(id, merchant, merchantAmount, fee, splitAmounts);
         _push(id, token, merchant, merchantAmount);
         uint256 n = splits.length;
         for (uint256 i; i < n; ++i) {
@@ -478,6 +488,16 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
             uint256 credit = credits[to][token] + amount;
             credits[to][token] = credit;
             emit PayoutDeferred(id, to, token, amount, credit);
+        }
+    }
+
+    /// @dev Sends `amount` to `to` or reverts (withdrawals: the caller picks a recipient that accepts).
+    function _send(address token, address to, uint256 amount) private {
+        if (token == address(0)) {
+            (bool ok,) = to.call{value: amount}("");
+            if (!ok) revert NativeTransferFailed(to, amount);
+        } else {
+            IERC20(token).safeTransfer(to, amount);
         }
     }
 

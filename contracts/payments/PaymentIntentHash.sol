@@ -3,6 +3,7 @@ pragma solidity ^0.8.28;
 
 import {IPaymentEscrow} from "../interfaces/IPaymentEscrow.sol";
 
+// The type strings are hashed at compile time (constants): their length costs no gas.
 /**
  * @title PaymentIntentHash
  * @notice EIP-712 struct hashing of {IPaymentEscrow-PaymentIntent}. The typed data is
@@ -11,12 +12,14 @@ import {IPaymentEscrow} from "../interfaces/IPaymentEscrow.sol";
  */
 library PaymentIntentHash {
     /// @notice EIP-712 type hash of a split.
+    // solhint-disable gas-small-strings
     bytes32 internal constant SPLIT_TYPEHASH = keccak256("Split(address recipient,uint16 bps)");
 
     /// @notice EIP-712 type hash of a payment intent (the referenced Split type appended, as EIP-712 orders it).
     bytes32 internal constant PAYMENT_INTENT_TYPEHASH = keccak256(
         "PaymentIntent(bytes32 id,address merchant,address token,uint256 amount,uint256 deadline,address payer,Split[] splits,bytes32 metadataHash)Split(address recipient,uint16 bps)"
     );
+    // solhint-enable gas-small-strings
 
     /// @notice The EIP-712 struct hash of `intent` (to be wrapped by the domain separator).
     /// @dev Hashes the calldata words as they are; the escrow reads every address member through the

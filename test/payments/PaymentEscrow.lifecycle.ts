@@ -31,13 +31,13 @@ describe("PaymentEscrow: settlement, release, refunds, disputes, admin", functio
         [fx.payer, fx.merchant, fx.split1, fx.split2, fx.escrow],
         [-intent.amount, d.merchantAmount, d.splitAmounts[0], d.splitAmounts[1], d.fee]);
       await expect(tx).to.emit(fx.escrow, "PaymentReleased")
-        .withArgs(intent.id, fx.merchant.address, d.merchantAmount, d.fee, fx.treasury.address, d.splitAmounts);
+        .withArgs(intent.id, fx.merchant.address, d.merchantAmount, d.fee, d.splitAmounts);
       const now = await time.latest();
       await expect(tx).to.emit(fx.escrow, "PaymentReceived").withArgs(
         intent.id, fx.merchant.address, fx.payer.address, fx.tokenAddress, intent.amount, now, FEE_BPS, intent.metadataHash,
         splits.map((s) => [s.recipient, s.bps]));
       expect(d.merchantAmount + d.fee + d.splitAmounts[0] + d.splitAmounts[1]).to.equal(intent.amount);
-      expect(await fx.escrow.credits(fx.treasury.address, fx.tokenAddress)).to.equal(d.fee);
+      expect(await fx.escrow.feesAccrued(fx.tokenAddress)).to.equal(d.fee);
       const p = await fx.escrow.payments(intent.id);
       expect(p.status).to.equal(Status.Released);
       expect(p.payer).to.equal(fx.payer.address);
@@ -61,7 +61,7 @@ describe("PaymentEscrow: settlement, release, refunds, disputes, admin", functio
       await fx.escrow.connect(fx.admin).setFee(0);
       const i2 = await makeIntent(fx, { token: ZERO, amount: 1000n });
       await expect(payIntent(fx, i2)).to.changeEtherBalances(ethers, [fx.merchant, fx.escrow], [1000n, 0n]);
-      expect(await fx.escrow.credits(fx.treasury.address, ZERO)).to.equal(d.fee);
+      expect(await fx.escrow.feesAccrued(ZERO)).to.equal(d.fee);
     });
   });
 
@@ -95,7 +95,7 @@ describe("PaymentEscrow: settlement, release, refunds, disputes, admin", functio
       const d = divide(intent.amount, FEE_BPS, splits);
       const tx = fx.escrow.connect(fx.merchant).release(intent.id);
       await expect(tx).to.emit(fx.escrow, "PaymentReleased")
-        .withArgs(intent.id, fx.merchant.address, d.merchantAmount, d.fee, fx.treasury.address, d.splitAmounts);
+        .withArgs(intent.id, fx.merchant.address, d.merchantAmount, d.fee, d.splitAmounts);
       await expect(tx).to.changeTokenBalances(ethers, fx.token, [fx.merchant, fx.split1, fx.split2, fx.escrow],
         [d.merchantAmount, d.splitAmounts[0], d.splitAmounts[1], -(intent.amount - d.fee)]);
       const p = await fx.escrow.payments(intent.id);
@@ -133,7 +133,7 @@ describe("PaymentEscrow: settlement, release, refunds, disputes, admin", functio
       const d = divide(intent.amount, FEE_BPS, []);
       await expect(fx.escrow.connect(fx.merchant).release(intent.id))
         .to.changeEtherBalances(ethers, [fx.escrow, fx.other], [-d.merchantAmount, 0n]);
-      expect(await fx.escrow.credits(fx.treasury.address, ZERO)).to.equal(d.fee);
+      expect(await fx.escrow.feesAccrued(ZERO)).to.equal(d.fee);
     });
 
     it("the fee rate is snapshotted at pay time", async function () {
@@ -141,7 +141,7 @@ describe("PaymentEscrow: settlement, release, refunds, disputes, admin", functio
       const { intent } = await payHeld(fx, { amount: 10_000n });
       await fx.escrow.connect(fx.admin).setFee(1000);
       await fx.escrow.connect(fx.merchant).release(intent.id);
-      expect(await fx.escrow.credits(fx.treasury.address, fx.tokenAddress)).to.equal((10_000n * FEE_BPS) / 10_000n);
+      expect(await fx.escrow.feesAccrued(fx.tokenAddress)).to.equal((10_000n * FEE_BPS) / 10_000n);
       const { intent: i2 } = await payHeld(fx, { amount: 10_000n });
       expect((await fx.escrow.payments(i2.id)).feeBps).to.equal(1000n);
     });
@@ -183,7 +183,7 @@ describe("PaymentEscrow: settlement, release, refunds, disputes, admin", functio
       await fx.escrow.connect(fx.merchant).refund(intent.id, 40_001n);
       const d = divide(59_999n, FEE_BPS, splits);
       await expect(fx.escrow.connect(fx.merchant).release(intent.id)).to.emit(fx.escrow, "PaymentReleased")
-        .withArgs(intent.id, fx.merchant.address, d.merchantAmount, d.fee, fx.treasury.address, d.splitAmounts);
+        .withArgs(intent.id, fx.merchant.address, d.merchantAmount, d.fee, d.splitAmounts);
       expect(await fx.token.balanceOf(fx.escrowAddress)).to.equal(d.fee);
     });
 
@@ -257,7 +257,7 @@ describe("PaymentEscrow: settlement, release, refunds, disputes, admin", functio
       const tx = fx.escrow.connect(fx.arbiter).resolveDispute(intent.id, 30_000n);
       await expect(tx).to.emit(fx.escrow, "DisputeResolved").withArgs(intent.id, fx.arbiter.address, 30_000n, 47_777n);
       await expect(tx).to.emit(fx.escrow, "PaymentReleased")
-        .withArgs(intent.id, fx.merchant.address, d.merchantAmount, d.fee, fx.treasury.address, d.splitAmounts);
+        .withArgs(intent.id, fx.merchant.address, d.merchantAmount, d.fee, d.splitAmounts);
       await expect(tx).to.changeTokenBalances(ethers, fx.token, [fx.payer, fx.merchant, fx.split1],
         [30_000n, d.merchantAmount, d.splitAmounts[0]]);
       expect((await fx.escrow.payments(intent.id)).status).to.equal(Status.Resolved);
@@ -308,7 +308,7 @@ describe("PaymentEscrow: settlement, release, refunds, disputes, admin", functio
         .to.be.revertedWithCustomError(fx.escrow, "ReleaseDelayTooLong").withArgs(max + 1n, max);
     });
 
-    it("setFee and setTreasury: admin only, bounded, evented; fees accrue to the treasury of the time", async function () {
+    it("setFee and setTreasury: admin only, bounded, evented; accrued fees are swept to the current treasury", async function () {
       const fx = await loadFixture(deployFixture);
       const adminRole = await fx.escrow.DEFAULT_ADMIN_ROLE();
       await expect(fx.escrow.connect(fx.other).setFee(1)).to.be.revertedWithCustomError(fx.escrow, "AccessControlUnauthorizedAccount")
@@ -318,12 +318,17 @@ describe("PaymentEscrow: settlement, release, refunds, disputes, admin", functio
       await expect(fx.escrow.setFee(1001)).to.be.revertedWithCustomError(fx.escrow, "FeeTooHigh").withArgs(1001, 1000);
       await expect(fx.escrow.setFee(1000)).to.emit(fx.escrow, "FeeSet").withArgs(FEE_BPS, 1000);
       expect(await fx.escrow.feeBps()).to.equal(1000n);
+      await payIntent(fx, await makeIntent(fx, { amount: 1000n }));
+      expect(await fx.escrow.feesAccrued(fx.tokenAddress)).to.equal(100n);
       await expect(fx.escrow.setTreasury(ZERO)).to.be.revertedWithCustomError(fx.escrow, "ZeroAddress");
       await expect(fx.escrow.setTreasury(fx.other.address)).to.emit(fx.escrow, "TreasurySet").withArgs(fx.treasury.address, fx.other.address);
       expect(await fx.escrow.treasury()).to.equal(fx.other.address);
-      await payIntent(fx, await makeIntent(fx, { amount: 1000n }));
-      expect(await fx.escrow.credits(fx.other.address, fx.tokenAddress)).to.equal(100n);
-      expect(await fx.escrow.credits(fx.treasury.address, fx.tokenAddress)).to.equal(0n);
+      // anyone may sweep; the fees go to the treasury of the moment
+      const tx = fx.escrow.connect(fx.payer).withdrawFees(fx.tokenAddress);
+      await expect(tx).to.emit(fx.escrow, "FeesWithdrawn").withArgs(fx.tokenAddress, fx.other.address, 100n);
+      await expect(tx).to.changeTokenBalances(ethers, fx.token, [fx.other, fx.treasury, fx.payer, fx.escrow], [100n, 0n, 0n, -100n]);
+      expect(await fx.escrow.feesAccrued(fx.tokenAddress)).to.equal(0n);
+      await expect(fx.escrow.withdrawFees(fx.tokenAddress)).to.be.revertedWithCustomError(fx.escrow, "NothingToWithdraw");
     });
 
     it("roles are managed by the admin", async function () {
@@ -393,22 +398,18 @@ describe("PaymentEscrow: settlement, release, refunds, disputes, admin", functio
       expect(await fx.escrow.credits(cmAddress, ZERO)).to.equal(700n);
     });
 
-    it("treasury withdraws accrued ERC-20 fees", async function () {
-      const fx = await loadFixture(deployFixture);
-      await payIntent(fx, await makeIntent(fx, { amount: 10_000n }));
-      const fee = (10_000n * FEE_BPS) / 10_000n;
-      await expect(fx.escrow.connect(fx.treasury).withdrawCredit(fx.tokenAddress, fx.treasury.address))
-        .to.emit(fx.escrow, "CreditWithdrawn").withArgs(fx.treasury.address, fx.tokenAddress, fx.treasury.address, fee);
-      expect(await fx.token.balanceOf(fx.treasury.address)).to.equal(fee);
-      expect(await fx.token.balanceOf(fx.escrowAddress)).to.equal(0n);
-    });
-
-    it("treasury withdraws accrued native fees", async function () {
+    it("native fees are swept to the treasury; a treasury refusing the native coin makes the sweep revert (fees stay)", async function () {
       const fx = await loadFixture(deployFixture);
       await payIntent(fx, await makeIntent(fx, { token: ZERO, amount: 10_000n }));
       const fee = (10_000n * FEE_BPS) / 10_000n;
-      await expect(fx.escrow.connect(fx.treasury).withdrawCredit(ZERO, fx.other.address))
-        .to.changeEtherBalances(ethers, [fx.other, fx.escrow], [fee, -fee]);
+      const refuser = await ethers.deployContract("MockContractMerchant", [fx.admin.address]);
+      await refuser.getFunction("setAcceptNative")(false);
+      await fx.escrow.setTreasury(await refuser.getAddress());
+      await expect(fx.escrow.withdrawFees(ZERO)).to.be.revertedWithCustomError(fx.escrow, "NativeTransferFailed")
+        .withArgs(await refuser.getAddress(), fee);
+      expect(await fx.escrow.feesAccrued(ZERO)).to.equal(fee);
+      await fx.escrow.setTreasury(fx.treasury.address);
+      await expect(fx.escrow.withdrawFees(ZERO)).to.changeEtherBalances(ethers, [fx.treasury, fx.escrow], [fee, -fee]);
     });
   });
 });

@@ -95,6 +95,25 @@ contract PaymentEscrowFuzzTest is EscrowTestKit {
         _checkSums(tokenAddr, amount, refunded);
     }
 
+    /// @dev The contract, not only the signer, binds the chain id: after a chain-id change (a fork) an
+    /// intent signed for the old chain is refused, one signed for the new chain is accepted.
+    function test_chainIdChangeInvalidatesOldSignatures() public {
+        IPaymentEscrow.Split[] memory none = new IPaymentEscrow.Split[](0);
+        IPaymentEscrow.PaymentIntent memory intent = _intent(keccak256("fork"), merchant, address(0), 1 ether, none);
+        bytes memory oldSig = _sign(escrow, MERCHANT_PK, intent);
+        bytes32 oldSeparator = escrow.DOMAIN_SEPARATOR();
+        vm.chainId(block.chainid + 1);
+        assertTrue(escrow.DOMAIN_SEPARATOR() != oldSeparator, "separator follows the chain id");
+        vm.deal(payer, 1 ether);
+        vm.prank(payer);
+        vm.expectRevert(IPaymentEscrow.InvalidSignature.selector);
+        escrow.pay{value: 1 ether}(intent, oldSig);
+        bytes memory newSig = _sign(escrow, MERCHANT_PK, intent);
+        vm.prank(payer);
+        escrow.pay{value: 1 ether}(intent, newSig);
+        assertTrue(escrow.isPaid(intent.id), "paid with the new chain's signature");
+    }
+
     function _payAsPayer(IPaymentEscrow.PaymentIntent memory intent) internal {
         bytes memory sig = _sign(escrow, MERCHANT_PK, intent);
         bool native = intent.token == address(0);
@@ -110,11 +129,11 @@ contract PaymentEscrowFuzzTest is EscrowTestKit {
     function _checkSums(address tokenAddr, uint256 amount, uint256 refunded) internal view {
         uint256 merchantGot = _bal(tokenAddr, merchant);
         uint256 splitsGot = _bal(tokenAddr, split1) + _bal(tokenAddr, split2);
-        uint256 fee = escrow.credits(treasury, tokenAddr);
+        uint256 fee = escrow.feesAccrued(tokenAddr);
         uint256 payerGot = _bal(tokenAddr, payer);
         assertEq(merchantGot + splitsGot + fee + payerGot, amount, "merchant + splits + fee + refunds == amount");
         assertEq(payerGot, refunded, "refunds reached the payer");
-        assertEq(_bal(tokenAddr, address(escrow)), fee, "escrow keeps only the fee credit");
+        assertEq(_bal(tokenAddr, address(escrow)), fee, "escrow keeps only the accrued fee");
     }
 
     function _bal(address tokenAddr, address who) internal view returns (uint256) {

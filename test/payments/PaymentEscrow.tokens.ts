@@ -17,7 +17,7 @@ describe("PaymentEscrow: non-standard tokens", function () {
     await time.increase(DAY);
     const d2 = divide(600_000n, FEE_BPS, []);
     await expect(fx.escrow.connect(fx.other).release(i2.id)).to.changeTokenBalances(ethers, fx.usdt, [fx.merchant, fx.payer], [d2.merchantAmount, 0n]);
-    await fx.escrow.connect(fx.treasury).withdrawCredit(usdt, fx.treasury.address);
+    await fx.escrow.withdrawFees(usdt);
     expect(await fx.usdt.balanceOf(fx.treasury.address)).to.equal(d.fee + d2.fee);
     expect(await fx.usdt.balanceOf(fx.escrowAddress)).to.equal(0n);
   });
@@ -68,6 +68,8 @@ describe("PaymentEscrow: non-standard tokens", function () {
       expect((await fx.escrow.payments(a.id)).status).to.equal(Status.Released);
       // the escrow holds exactly b plus the credits (merchant's part and fee of a)
       expect(await fx.reentrant.balanceOf(fx.escrowAddress)).to.equal(2000n + d.merchantAmount + d.fee);
+      expect(await fx.escrow.feesAccrued(token)).to.equal(d.fee);
+      expect(await fx.escrow.credits(fx.merchant.address, token)).to.equal(d.merchantAmount);
       // still armed (the failed transfer rolled its disarm back): withdrawing re-enters and fails too
       await expect(fx.escrow.connect(fx.merchant).withdrawCredit(token, fx.merchant.address))
         .to.be.revertedWithCustomError(fx.escrow, "ReentrancyGuardReentrantCall");
