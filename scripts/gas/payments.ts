@@ -4,6 +4,7 @@
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
 import type { GasRow } from "./types.js";
+import { formatGasTable } from "./format.js";
 import type { MockERC20, PaymentEscrow } from "../../types/ethers-contracts/index.js";
 
 const GROUP = "Payments";
@@ -144,17 +145,8 @@ export async function measurePayments(ethers: HardhatEthers): Promise<GasRow[]> 
   return rows;
 }
 
-export function formatRows(rows: GasRow[]): string {
-  const lines = ["| operation | gas | target | within |", "|---|---:|---:|:-:|"];
-  for (const r of rows) {
-    const within = r.target === undefined ? "" : r.gas <= r.target ? "yes" : "NO";
-    lines.push(`| ${r.operation} | ${r.gas.toLocaleString("en-US")} | ${r.target === undefined ? "" : `${r.target.toLocaleString("en-US")} (${r.targetLabel})`} | ${within} |`);
-  }
-  return lines.join("\n");
-}
-
 if (process.argv.some((arg) => arg.endsWith("scripts/gas/payments.ts"))) {
   const { network } = await import("hardhat");
   const { ethers } = await network.create();
-  console.log(formatRows(await measurePayments(ethers)));
+  console.log(formatGasTable(await measurePayments(ethers)));
 }

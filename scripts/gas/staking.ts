@@ -6,6 +6,7 @@ import { network } from "hardhat";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
 import type { GasRow } from "./types.js";
+import { formatGasTable } from "./format.js";
 
 const DAY = 86_400;
 const WEEK = 7 * DAY;
@@ -178,16 +179,7 @@ export async function measureStaking(ethers: HardhatEthers): Promise<GasRow[]> {
   return rows;
 }
 
-function formatTable(rows: GasRow[]): string {
-  const lines = rows.map((r) => {
-    const target = r.target === undefined ? "" : r.target.toLocaleString("en-US");
-    const delta = r.target === undefined ? "" : `${r.gas <= r.target ? "OK" : "OVER"} ${(r.gas - r.target).toLocaleString("en-US")}`;
-    return `| ${r.operation} | ${r.gas.toLocaleString("en-US")} | ${target} | ${delta} |`;
-  });
-  return ["| operation | gas | Synthetix | vs target |", "|---|---|---|---|", ...lines].join("\n");
-}
-
 if (process.argv.some((arg) => arg.endsWith("scripts/gas/staking.ts"))) {
   const { ethers } = await network.create();
-  console.log(formatTable(await measureStaking(ethers)));
+  console.log(formatGasTable(await measureStaking(ethers)));
 }

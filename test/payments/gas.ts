@@ -1,6 +1,7 @@
 import { expect } from "chai";
 import { network } from "hardhat";
-import { formatRows, measurePayments } from "../../scripts/gas/payments.js";
+import { formatGasTable } from "../../scripts/gas/format.js";
+import { measurePayments } from "../../scripts/gas/payments.js";
 
 describe("PaymentEscrow gas benchmark (scripts/gas/payments.ts)", function () {
   it("measures every payment operation (targets are reported, not asserted)", async function () {
@@ -16,6 +17,6 @@ describe("PaymentEscrow gas benchmark (scripts/gas/payments.ts)", function () {
       expect(r.gas > 21_000n, r.operation).to.equal(true);
     }
     expect(rows.filter((r) => r.target !== undefined).length).to.be.greaterThanOrEqual(6);
-    expect(formatRows(rows)).to.include("| operation | gas |");
+    expect(formatGasTable(rows)).to.include("| operation | gas |");
   });
 });
