@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
+// Event amounts stay in the data (not indexed): indexers read them, nobody filters by them.
+// solhint-disable gas-indexed-events
+
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /**

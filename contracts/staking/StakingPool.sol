@@ -48,16 +48,38 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
 
     uint256 private constant PRECISION = 1e18;
 
-    // ---- slot: staking config (read by stake / withdraw / requestUnstake)
-    IERC20 private _stakingToken;
-    uint40 private _minStakePeriod;
-    uint40 private _cooldown;
-    bool private _paused;
+    /// @dev staking configuration and the pause flag (one slot: read by every staker action)
+    struct StakeConfig {
+        IERC20 stakingToken;
+        uint40 minStakePeriod;
+        uint40 cooldown;
+        bool paused;
+    }
 
-    // ---- slot: reward config
-    IERC20 private _rewardsToken;
-    uint40 private _rewardsDuration;
-    uint40 private _vestingDuration;
+    /// @dev reward configuration (one slot)
+    struct RewardConfig {
+        IERC20 rewardsToken;
+        uint40 rewardsDuration;
+        uint40 vestingDuration;
+    }
+
+    /// @dev stake limits, 0 = none (one slot, read by stake)
+    struct StakeLimits {
+        uint128 maxStakePerAccount;
+        uint128 poolCap;
+    }
+
+    /// @dev reward limits, 0 = none (one slot, read by notifyRewardAmount)
+    struct RewardLimits {
+        uint128 maxRewardRate;
+        uint128 totalRewardCap;
+    }
+
+    /// @dev rewards waiting for the next period, and all rewards ever notified (one slot)
+    struct RewardLedger {
+        uint128 queuedRewards;
+        uint128 totalNotified;
+    }
 
     /// @dev the accumulator's clock and rate
     struct RewardState {
@@ -95,12 +117,11 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
     RewardState private _rewardState;
     uint256 private _rewardPerTokenStored;
     Totals private _totals;
-    uint128 private _maxStakePerAccount;
-    uint128 private _poolCap;
-    uint128 private _queuedRewards;
-    uint128 private _totalNotified;
-    uint128 private _maxRewardRate;
-    uint128 private _totalRewardCap;
+    StakeConfig private _stakeConfig;
+    RewardConfig private _rewardConfig;
+    StakeLimits private _stakeLimits;
+    RewardLimits private _rewardLimits;
+    RewardLedger private _ledger;
     uint128 private _totalCooling;
 
     mapping(address account => Account) private _accounts;
@@ -109,7 +130,7 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
     mapping(address account => Vesting) private _vesting;
 
     modifier whenNotPaused() {
-        if (_paused) revert EnforcedPause();
+        if (_stakeConfig.paused) revert EnforcedPause();
         _;
     }
 
@@ -133,12 +154,17 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         _grantRole(DEFAULT_ADMIN_ROLE, config.admin);
         _grantRole(REWARDS_DISTRIBUTOR_ROLE, config.admin);
 
-        _stakingToken = IERC20(config.stakingToken);
-        _minStakePeriod = uint40(config.minStakePeriod);
-        _cooldown = uint40(config.cooldown);
-        _rewardsToken = IERC20(config.rewardsToken);
-        _rewardsDuration = uint40(config.rewardsDuration);
-        _vestingDuration = uint40(config.vestingDuration);
+        _stakeConfig = StakeConfig({
+            stakingToken: IERC20(config.stakingToken),
+            minStakePeriod: uint40(config.minStakePeriod),
+            cooldown: uint40(config.cooldown),
+            paused: false
+        });
+        _rewardConfig = RewardConfig({
+            rewardsToken: IERC20(config.rewardsToken),
+            rewardsDuration: uint40(config.rewardsDuration),
+            vestingDuration: uint40(config.vestingDuration)
+        });
         emit PoolInitialized(
             config.stakingToken,
             config.rewardsToken,
@@ -169,13 +195,13 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
     ) external nonReentrant whenNotPaused {
         // A permit that was front-run (already used) must not block the stake: ignore its
         // failure; the transfer below fails anyway if the allowance is missing.
-        try IERC20Permit(address(_stakingToken)).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {} // solhint-disable-line no-empty-blocks
+        try IERC20Permit(address(_stakeConfig.stakingToken)).permit(msg.sender, address(this), amount, deadline, v, r, s) {} catch {} // solhint-disable-line no-empty-blocks
         _stake(amount);
     }
 
     /// @inheritdoc IStakingPool
     function requestUnstake(uint256 amount) external nonReentrant {
-        uint256 cooldownSeconds = _cooldown;
+        uint256 cooldownSeconds = _stakeConfig.cooldown;
         if (cooldownSeconds == 0) revert CooldownNotEnabled();
         if (amount == 0) revert ZeroAmount();
         Totals memory t = _totals;
@@ -198,10 +224,11 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
 
     /// @inheritdoc IStakingPool
     function withdraw(uint256 amount) external nonReentrant {
-        if (_cooldown == 0) {
+        if (_stakeConfig.cooldown == 0) {
             _withdrawDirect(amount, false);
         } else {
-            _withdrawCooled(amount);
+            _takeCooled(amount);
+            _stakeConfig.stakingToken.safeTransfer(msg.sender, amount);
         }
     }
 
@@ -214,13 +241,15 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
 
     /// @inheritdoc IStakingPool
     function exit() external nonReentrant whenNotPaused {
-        if (_cooldown == 0) {
+        if (_stakeConfig.cooldown == 0) {
             _withdrawDirect(_accounts[msg.sender].balance, true);
         } else {
-            _withdrawCooled(_unstaking[msg.sender].coolingAmount);
+            uint256 amount = _unstaking[msg.sender].coolingAmount;
+            _takeCooled(amount);
             Totals memory t = _totals;
             Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
             _payReward(a, t);
+            _stakeConfig.stakingToken.safeTransfer(msg.sender, amount);
         }
     }
 
@@ -234,12 +263,12 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         _vesting[msg.sender] = vest;
         _totals.rewardReserve -= uint128(released);
         emit VestingReleased(msg.sender, released, vest.amount);
-        _rewardsToken.safeTransfer(msg.sender, released);
+        _rewardConfig.rewardsToken.safeTransfer(msg.sender, released);
     }
 
     /// @inheritdoc IStakingPool
     function emergencyWithdraw() external nonReentrant {
-        if (!_paused) revert ExpectedPause();
+        if (!_stakeConfig.paused) revert ExpectedPause();
         Totals memory t = _totals;
         Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
         Unstaking memory u = _unstaking[msg.sender];
@@ -248,44 +277,47 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         uint128 forfeited = a.rewards;
         t.totalSupply -= a.balance;
         _totalCooling -= u.coolingAmount;
-        _queuedRewards += forfeited;
+        _ledger.queuedRewards += forfeited;
         u.coolingAmount = 0;
         _accounts[msg.sender] = Account(0, 0);
         _unstaking[msg.sender] = u;
         _totals = t;
         emit EmergencyWithdrawn(msg.sender, principal, forfeited, t.totalSupply);
-        _stakingToken.safeTransfer(msg.sender, principal);
+        _stakeConfig.stakingToken.safeTransfer(msg.sender, principal);
     }
 
     // =================================================================== admin actions
 
     /// @inheritdoc IStakingPool
     function notifyRewardAmount(uint256 reward) external nonReentrant onlyRole(REWARDS_DISTRIBUTOR_ROLE) {
-        IERC20 token = _rewardsToken;
-        uint256 duration = _rewardsDuration;
+        RewardConfig memory cfg = _rewardConfig;
+        RewardLimits memory limits = _rewardLimits;
         Totals memory t = _totals;
-        _checkpoint(t.totalSupply);
+        _checkpoint(t.totalSupply); // may queue rewards emitted with nothing staked: read the ledger after it
+        RewardLedger memory ledger = _ledger;
 
-        uint256 notified = _totalNotified + reward;
-        uint256 cap = _totalRewardCap;
-        if (cap != 0 && notified > cap) revert RewardCapExceeded(notified, cap);
-        if (reward != 0) ExactTransfer.pullExact(token, msg.sender, reward);
+        uint256 notified = uint256(ledger.totalNotified) + reward;
+        if (limits.totalRewardCap != 0 && notified > limits.totalRewardCap) {
+            revert RewardCapExceeded(notified, limits.totalRewardCap);
+        }
+        if (reward != 0) ExactTransfer.pullExact(cfg.rewardsToken, msg.sender, reward);
 
         RewardState memory rs = _rewardState;
-        uint256 carried = _queuedRewards;
+        uint256 carried = ledger.queuedRewards;
         uint256 total = reward + carried;
         if (block.timestamp < rs.periodFinish) {
             total += (rs.periodFinish - block.timestamp) * rs.rewardRate;
         }
+        uint256 duration = cfg.rewardsDuration;
         uint256 rate = total / duration;
         if (rate == 0) revert RewardRateZero();
-        uint256 maxRate = _maxRewardRate;
-        if (maxRate != 0 && rate > maxRate) revert RewardRateTooHigh(rate, maxRate);
+        if (limits.maxRewardRate != 0 && rate > limits.maxRewardRate) revert RewardRateTooHigh(rate, limits.maxRewardRate);
 
         // the division remainder is not lost: it waits for the next period
-        _queuedRewards = uint128(total - rate * duration);
-        _totalNotified = notified.toUint128();
-        t.rewardReserve = (t.rewardReserve + reward).toUint128();
+        ledger.queuedRewards = uint128(total - rate * duration);
+        ledger.totalNotified = notified.toUint128();
+        _ledger = ledger;
+        t.rewardReserve = (uint256(t.rewardReserve) + reward).toUint128();
         _totals = t;
         rs.rewardRate = uint128(rate);
         rs.lastUpdateTime = uint40(block.timestamp);
@@ -310,29 +342,29 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         if (block.timestamp < finish) revert RewardPeriodActive(finish);
         if (rewardsDuration_ == 0) revert InvalidDuration(0);
         _checkDuration(rewardsDuration_);
-        _rewardsDuration = uint40(rewardsDuration_);
+        _rewardConfig.rewardsDuration = uint40(rewardsDuration_);
         emit RewardsDurationUpdated(rewardsDuration_);
     }
 
     /// @inheritdoc IStakingPool
     function pause() external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (_paused) revert EnforcedPause();
-        _paused = true;
+        if (_stakeConfig.paused) revert EnforcedPause();
+        _stakeConfig.paused = true;
         emit Paused(msg.sender);
     }
 
     /// @inheritdoc IStakingPool
     function unpause() external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (!_paused) revert ExpectedPause();
-        _paused = false;
+        if (!_stakeConfig.paused) revert ExpectedPause();
+        _stakeConfig.paused = false;
         emit Unpaused(msg.sender);
     }
 
     /// @inheritdoc IStakingPool
     function recoverERC20(address token, uint256 amount) external nonReentrant onlyRole(DEFAULT_ADMIN_ROLE) {
         uint256 owed;
-        if (token == address(_stakingToken)) owed = uint256(_totals.totalSupply) + _totalCooling;
-        if (token == address(_rewardsToken)) owed += _totals.rewardReserve;
+        if (token == address(_stakeConfig.stakingToken)) owed = uint256(_totals.totalSupply) + _totalCooling;
+        if (token == address(_rewardConfig.rewardsToken)) owed += _totals.rewardReserve;
         uint256 held = IERC20(token).balanceOf(address(this));
         uint256 available = held > owed ? held - owed : 0;
         if (amount > available) revert InsufficientRecoverable(amount, available);
@@ -344,12 +376,12 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
 
     /// @inheritdoc IStakingPool
     function stakingToken() external view returns (IERC20) {
-        return _stakingToken;
+        return _stakeConfig.stakingToken;
     }
 
     /// @inheritdoc IStakingPool
     function rewardsToken() external view returns (IERC20) {
-        return _rewardsToken;
+        return _rewardConfig.rewardsToken;
     }
 
     /// @inheritdoc IStakingPool
@@ -374,7 +406,7 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
 
     /// @inheritdoc IStakingPool
     function rewardsDuration() external view returns (uint256) {
-        return _rewardsDuration;
+        return _rewardConfig.rewardsDuration;
     }
 
     /// @inheritdoc IStakingPool
@@ -419,42 +451,42 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
 
     /// @inheritdoc IStakingPool
     function getRewardForDuration() external view returns (uint256) {
-        return uint256(_rewardState.rewardRate) * _rewardsDuration;
+        return uint256(_rewardState.rewardRate) * _rewardConfig.rewardsDuration;
     }
 
     /// @inheritdoc IStakingPool
     function minStakePeriod() external view returns (uint256) {
-        return _minStakePeriod;
+        return _stakeConfig.minStakePeriod;
     }
 
     /// @inheritdoc IStakingPool
     function cooldown() external view returns (uint256) {
-        return _cooldown;
+        return _stakeConfig.cooldown;
     }
 
     /// @inheritdoc IStakingPool
     function vestingDuration() external view returns (uint256) {
-        return _vestingDuration;
+        return _rewardConfig.vestingDuration;
     }
 
     /// @inheritdoc IStakingPool
     function stakeLimits() external view returns (uint256 maxStakePerAccount, uint256 poolCap) {
-        return (_maxStakePerAccount, _poolCap);
+        return (_stakeLimits.maxStakePerAccount, _stakeLimits.poolCap);
     }
 
     /// @inheritdoc IStakingPool
     function rewardLimits() external view returns (uint256 maxRewardRate, uint256 totalRewardCap) {
-        return (_maxRewardRate, _totalRewardCap);
+        return (_rewardLimits.maxRewardRate, _rewardLimits.totalRewardCap);
     }
 
     /// @inheritdoc IStakingPool
     function totalNotified() external view returns (uint256) {
-        return _totalNotified;
+        return _ledger.totalNotified;
     }
 
     /// @inheritdoc IStakingPool
     function queuedRewards() external view returns (uint256) {
-        return _queuedRewards;
+        return _ledger.queuedRewards;
     }
 
     /// @inheritdoc IStakingPool
@@ -469,7 +501,7 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
 
     /// @inheritdoc IStakingPool
     function paused() external view returns (bool) {
-        return _paused;
+        return _stakeConfig.paused;
     }
 
     /// @inheritdoc IStakingPool
@@ -511,8 +543,8 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         if (applicable == rs.lastUpdateTime) return rpt;
         uint256 emitted = (applicable - rs.lastUpdateTime) * rs.rewardRate;
         if (supply == 0) {
-            uint128 queued = _queuedRewards + uint128(emitted);
-            _queuedRewards = queued;
+            uint128 queued = _ledger.queuedRewards + uint128(emitted);
+            _ledger.queuedRewards = queued;
             emit RewardsCarriedOver(emitted, queued);
         } else {
             rpt += (emitted * PRECISION) / supply;
@@ -539,16 +571,16 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
         uint256 newBalance = uint256(a.balance) + amount;
         uint256 newTotal = uint256(t.totalSupply) + amount;
-        uint256 maxPerAccount = _maxStakePerAccount;
-        uint256 cap = _poolCap;
+        uint256 maxPerAccount = _stakeLimits.maxStakePerAccount;
+        uint256 cap = _stakeLimits.poolCap;
         if (maxPerAccount != 0 && newBalance > maxPerAccount) revert MaxStakePerAccountExceeded(newBalance, maxPerAccount);
         if (cap != 0 && newTotal > cap) revert PoolCapExceeded(newTotal, cap);
         a.balance = newBalance.toUint128();
         t.totalSupply = newTotal.toUint128();
         _accounts[msg.sender] = a;
         _totals = t;
-        IERC20 token = _stakingToken;
-        uint256 lock = _minStakePeriod;
+        IERC20 token = _stakeConfig.stakingToken;
+        uint256 lock = _stakeConfig.minStakePeriod;
         if (lock != 0) _unstaking[msg.sender].lockEnd = uint40(block.timestamp + lock);
         emit Staked(msg.sender, amount, newBalance, newTotal);
         ExactTransfer.pullExact(token, msg.sender, amount);
@@ -558,7 +590,7 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
     function _withdrawDirect(uint256 amount, bool claim) private {
         Totals memory t = _totals;
         Account memory a = _accrue(msg.sender, _checkpoint(t.totalSupply));
-        if (_minStakePeriod != 0) _checkLock(_unstaking[msg.sender].lockEnd);
+        if (_stakeConfig.minStakePeriod != 0) _checkLock(_unstaking[msg.sender].lockEnd);
         if (amount == 0) revert ZeroAmount();
         if (amount > a.balance) revert InsufficientBalance(amount, a.balance);
         unchecked {
@@ -572,11 +604,12 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
             _accounts[msg.sender] = a;
             _totals = t;
         }
-        _stakingToken.safeTransfer(msg.sender, amount);
+        _stakeConfig.stakingToken.safeTransfer(msg.sender, amount);
     }
 
-    /// @dev Pays `amount` of cooled-down stake (cooldown pools).
-    function _withdrawCooled(uint256 amount) private {
+    /// @dev Takes `amount` out of the caller's cooled-down stake (cooldown pools); the caller
+    /// transfers it after all other effects.
+    function _takeCooled(uint256 amount) private {
         Unstaking memory u = _unstaking[msg.sender];
         if (amount == 0) revert ZeroAmount();
         if (block.timestamp < u.coolingUnlock) revert CooldownActive(u.coolingUnlock);
@@ -587,7 +620,6 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         _unstaking[msg.sender] = u;
         _totalCooling -= uint128(amount);
         emit Withdrawn(msg.sender, amount, _accounts[msg.sender].balance, u.coolingAmount, _totals.totalSupply);
-        _stakingToken.safeTransfer(msg.sender, amount);
     }
 
     /// @dev Writes `a` (with its rewards claimed) and `t` back, then pays the reward or starts
@@ -601,12 +633,12 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         }
         a.rewards = 0;
         _accounts[msg.sender] = a;
-        uint256 vestingSeconds = _vestingDuration;
+        uint256 vestingSeconds = _rewardConfig.vestingDuration;
         if (vestingSeconds == 0) {
             t.rewardReserve -= uint128(reward);
             _totals = t;
             emit RewardPaid(msg.sender, reward);
-            _rewardsToken.safeTransfer(msg.sender, reward);
+            _rewardConfig.rewardsToken.safeTransfer(msg.sender, reward);
             return;
         }
         // Vesting: what already vested is paid now; the rest plus the new reward vests
@@ -622,16 +654,18 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
             t.rewardReserve -= uint128(released);
             _totals = t;
             emit VestingReleased(msg.sender, released, vest.amount);
-            _rewardsToken.safeTransfer(msg.sender, released);
+            _rewardConfig.rewardsToken.safeTransfer(msg.sender, released);
         } else {
             _totals = t;
         }
     }
 
     function _releasable(Vesting memory vest) private view returns (uint256) {
-        if (block.timestamp >= vest.end) return vest.amount;
-        // start < end whenever now < end (start is set to now only while now < end, or end is reset)
-        return (uint256(vest.amount) * (block.timestamp - vest.start)) / (vest.end - vest.start);
+        if (block.timestamp < vest.end) {
+            // start < end here: start is only ever set to a time before end
+            return (uint256(vest.amount) * (block.timestamp - vest.start)) / (vest.end - vest.start);
+        }
+        return vest.amount;
     }
 
     function _checkLock(uint256 lockEnd) private view {
@@ -643,14 +677,14 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
     }
 
     function _setStakeLimits(uint256 maxStakePerAccount, uint256 poolCap) private {
-        _maxStakePerAccount = _limit(maxStakePerAccount);
-        _poolCap = _limit(poolCap);
+        _stakeLimits.maxStakePerAccount = _limit(maxStakePerAccount);
+        _stakeLimits.poolCap = _limit(poolCap);
         emit StakeLimitsUpdated(maxStakePerAccount, poolCap);
     }
 
     function _setRewardLimits(uint256 maxRewardRate, uint256 totalRewardCap) private {
-        _maxRewardRate = _limit(maxRewardRate);
-        _totalRewardCap = _limit(totalRewardCap);
+        _rewardLimits.maxRewardRate = _limit(maxRewardRate);
+        _rewardLimits.totalRewardCap = _limit(totalRewardCap);
         emit RewardLimitsUpdated(maxRewardRate, totalRewardCap);
     }
 
