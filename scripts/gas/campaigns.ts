@@ -1,0 +1,167 @@
+// Gas of the campaign operations (receipt gasUsed, 21,000 intrinsic included). There are no
+// DESIGN.md targets for campaigns: this is a benchmark. `npx hardhat run scripts/gas/campaigns.ts`
+// prints the table; scripts/gas/report.ts imports `measureCampaigns`.
+import { network } from "hardhat";
+import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
+import type { ContractTransactionResponse } from "ethers";
+import type { GasRow } from "./types.js";
+
+const E18 = 10n ** 18n;
+const USD = 10n ** 6n;
+const DAY = 86_400n;
+
+export async function measureCampaigns(ethers: HardhatEthers): Promise<GasRow[]> {
+  const [admin, owner, alice, bob, operator, treasury] = await ethers.getSigners();
+  const rows: GasRow[] = [];
+  const row = async (operation: string, tx: Promise<ContractTransactionResponse>) => {
+    const receipt = await (await tx).wait();
+    if (receipt === null) throw new Error(`no receipt for ${operation}`);
+    rows.push({ group: "Campaigns", operation, gas: receipt.gasUsed });
+  };
+  const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
+  const warpTo = async (t: bigint) => {
+    await ethers.provider.send("evm_setNextBlockTimestamp", [`0x${t.toString(16)}`]);
+    await ethers.provider.send("evm_mine", []);
+  };
+
+  const campaignImpl = await ethers.deployContract("Campaign");
+  const tokenImpl = await ethers.deployContract("CampaignToken");
+  const poolImpl = await ethers.deployContract("StakingPool");
+  const factory = await ethers.deployContract("CampaignFactory", [
+    admin.address,
+    treasury.address,
+    250,
+    await campaignImpl.getAddress(),
+    await tokenImpl.getAddress(),
+    await poolImpl.getAddress(),
+  ]);
+  await factory.grantRole(await factory.CAMPAIGN_CREATOR_ROLE(), admin.address);
+  await factory.grantRole(await factory.ONRAMP_OPERATOR_ROLE(), operator.address);
+  const usd = await ethers.deployContract("MockERC20", ["Mock USD", "mUSD", 6]);
+  const rewards = await ethers.deployContract("MockERC20", ["Reward", "RWD", 18]);
+  for (const who of [alice, bob, operator]) await usd.mint(who.address, 1_000_000n * USD);
+
+  const poolConfig = {
+    stakingToken: ethers.ZeroAddress,
+    rewardsToken: await rewards.getAddress(),
+    admin: admin.address,
+    rewardsDuration: 7n * DAY,
+    minStakePeriod: 0n,
+    cooldown: 0n,
+    vestingDuration: 0n,
+    maxStakePerAccount: 0n,
+    poolCap: 0n,
+    maxRewardRate: 0n,
+    totalRewardCap: 0n,
+  };
+  const paramsFor = async (asset: string) => {
+    const start = (await now()) + 3600n;
+    const native = asset === ethers.ZeroAddress;
+    const unit = native ? E18 : USD;
+    return {
+      owner: owner.address,
+      start,
+      asset,
+      end: start + 30n * DAY,
+      goal: 1_000n * unit,
+      cap: 0n,
+      minContribution: 1n * unit,
+      maxPerBacker: 0n,
+      rate: native ? 1_000n * E18 : 10n ** 30n,
+      metadataURI: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
+    };
+  };
+  const create = async (asset: string, withPool: boolean, label?: string) => {
+    const params = await paramsFor(asset);
+    const args = [params, "Campaign Token", "CMP", withPool, poolConfig] as const;
+    const [address] = await factory.createCampaign.staticCall(...args);
+    const tx = factory.createCampaign(...args);
+    if (label !== undefined) await row(label, tx);
+    else await (await tx).wait();
+    const campaign = await ethers.getContractAt("Campaign", address);
+    return { campaign, params, address };
+  };
+
+  // ---------------------------------------------------------------- creation
+  await create(ethers.ZeroAddress, true, "createCampaign with token and staking pool");
+  await create(ethers.ZeroAddress, false, "createCampaign with token, no pool");
+
+  // ---------------------------------------------------------------- ERC-20 campaign that succeeds
+  {
+    const { campaign, params, address } = await create(await usd.getAddress(), false);
+    await row("launch", campaign.connect(owner).launch());
+    for (const who of [alice, bob, operator]) await usd.connect(who).approve(address, ethers.MaxUint256);
+    await warpTo(params.start);
+    await row("contribute ERC-20, first by this backer", campaign.connect(alice).contribute(400n * USD));
+    await row("contribute ERC-20, repeat by the same backer", campaign.connect(alice).contribute(100n * USD));
+    await row("contributeFor (on-ramp operator, ERC-20)", campaign.connect(operator).contributeFor(bob.address, 300n * USD, ethers.id("order-1")));
+
+    // permit: bob signs for the campaign, no prior approval
+    const deadline = params.end;
+    const { chainId } = await ethers.provider.getNetwork();
+    await usd.connect(bob).approve(address, 0n);
+    const signature = await bob.signTypedData(
+      { name: await usd.name(), version: "1", chainId, verifyingContract: await usd.getAddress() },
+      {
+        Permit: [
+          { name: "owner", type: "address" },
+          { name: "spender", type: "address" },
+          { name: "value", type: "uint256" },
+          { name: "nonce", type: "uint256" },
+          { name: "deadline", type: "uint256" },
+        ],
+      },
+      { owner: bob.address, spender: address, value: 300n * USD, nonce: await usd.nonces(bob.address), deadline },
+    );
+    const { v, r, s } = ethers.Signature.from(signature);
+    await row("contributeWithPermit (ERC-20)", campaign.connect(bob).contributeWithPermit(300n * USD, deadline, v, r, s));
+    await row("finalize (goal met, early)", campaign.connect(owner).finalize());
+    await row("claimTokens", campaign.connect(alice).claimTokens());
+    await row("withdraw (owner, ERC-20, fee to treasury)", campaign.connect(owner).withdraw());
+  }
+
+  // ---------------------------------------------------------------- native campaign that fails
+  {
+    const { campaign, params } = await create(ethers.ZeroAddress, false);
+    await campaign.connect(owner).launch();
+    await warpTo(params.start);
+    await row("contributeNative, first by this backer", campaign.connect(alice).contributeNative({ value: 5n * E18 }));
+    await row("contributeNative, repeat", campaign.connect(alice).contributeNative({ value: 5n * E18 }));
+    await row(
+      "contributeFor (on-ramp operator, native)",
+      campaign.connect(operator).contributeFor(bob.address, 5n * E18, ethers.id("order-2"), { value: 5n * E18 }),
+    );
+    await warpTo(params.end);
+    await row("refund (native)", campaign.connect(alice).refund());
+  }
+
+  // ---------------------------------------------------------------- ERC-20 refund, native withdraw, cancel
+  {
+    const { campaign, params, address } = await create(await usd.getAddress(), false);
+    await campaign.connect(owner).launch();
+    await usd.connect(alice).approve(address, ethers.MaxUint256);
+    await warpTo(params.start);
+    await campaign.connect(alice).contribute(10n * USD);
+    await row("cancel (Active)", campaign.connect(owner).cancel());
+    await row("refund (ERC-20)", campaign.connect(alice).refund());
+  }
+  {
+    const { campaign, params } = await create(ethers.ZeroAddress, false);
+    await campaign.connect(owner).launch();
+    await warpTo(params.start);
+    await campaign.connect(alice).contributeNative({ value: params.goal });
+    await warpTo(params.end);
+    await row("withdraw (owner, native, fee to treasury)", campaign.connect(owner).withdraw());
+  }
+  return rows;
+}
+
+function formatTable(rows: GasRow[]): string {
+  const lines = rows.map((r) => `| ${r.operation} | ${r.gas.toLocaleString("en-US")} |`);
+  return ["| operation | gas |", "|---|---|", ...lines].join("\n");
+}
+
+if (process.argv.some((arg) => arg.endsWith("scripts/gas/campaigns.ts"))) {
+  const { ethers } = await network.create();
+  console.log(formatTable(await measureCampaigns(ethers)));
+}
