@@ -218,31 +218,22 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc ICampaign
     function claimTokens() external nonReentrant returns (uint256 tokens) {
-        Status current = status();
-        if (current != Status.Successful) revert NotSuccessful(current);
-        Backer storage b = _backers[msg.sender];
-        uint256 contribution = b.amount;
-        if (contribution == 0) revert NothingToClaim();
-        if (b.claimed) revert AlreadyClaimed();
-        b.claimed = true;
-        tokens = (contribution * _params.rate) / RATE_UNIT;
-        emit TokensClaimed(msg.sender, contribution, tokens);
-        ICampaignToken(token).mint(msg.sender, tokens);
+        return _claimTokens(msg.sender);
+    }
+
+    /// @inheritdoc ICampaign
+    function claimTokensFor(address backer) external nonReentrant returns (uint256 tokens) {
+        return _claimTokens(backer);
     }
 
     /// @inheritdoc ICampaign
     function refund() external nonReentrant returns (uint256 amount) {
-        State memory s = _state;
-        Status current = _status(s);
-        if (current != Status.Failed && current != Status.Cancelled) revert RefundsNotOpen(current);
-        Backer storage b = _backers[msg.sender];
-        amount = b.amount;
-        if (amount == 0 || b.refunded) revert NothingToRefund();
-        b.refunded = true;
-        uint256 raised = s.totalRaised - amount;
-        _state.totalRaised = uint128(raised);
-        emit Refunded(msg.sender, amount, raised);
-        _send(_params.asset, msg.sender, amount);
+        return _refund(msg.sender);
+    }
+
+    /// @inheritdoc ICampaign
+    function refundFor(address backer) external nonReentrant returns (uint256 amount) {
+        return _refund(backer);
     }
 
     // ------------------------------------------------------------------ views
@@ -347,6 +338,35 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         _state.totalRaised = SafeCast.toUint128(raised);
         b.amount = uint128(backerTotal);
         emit Contributed(backer, msg.sender, onrampRef, amount, backerTotal, raised);
+    }
+
+    /// @dev Mints `backer`'s tokens to `backer` (once, after success).
+    function _claimTokens(address backer) private returns (uint256 tokens) {
+        Status current = status();
+        if (current != Status.Successful) revert NotSuccessful(current);
+        Backer storage b = _backers[backer];
+        uint256 contribution = b.amount;
+        if (contribution == 0) revert NothingToClaim();
+        if (b.claimed) revert AlreadyClaimed();
+        b.claimed = true;
+        tokens = (contribution * _params.rate) / RATE_UNIT;
+        emit TokensClaimed(backer, contribution, tokens);
+        ICampaignToken(token).mint(backer, tokens);
+    }
+
+    /// @dev Pays `backer`'s contribution back to `backer` (once, after failure or cancellation).
+    function _refund(address backer) private returns (uint256 amount) {
+        State memory s = _state;
+        Status current = _status(s);
+        if (current != Status.Failed && current != Status.Cancelled) revert RefundsNotOpen(current);
+        Backer storage b = _backers[backer];
+        amount = b.amount;
+        if (amount == 0 || b.refunded) revert NothingToRefund();
+        b.refunded = true;
+        uint256 raised = s.totalRaised - amount;
+        _state.totalRaised = uint128(raised);
+        emit Refunded(backer, amount, raised);
+        _send(_params.asset, backer, amount);
     }
 
     /// @dev The status from a loaded state.
