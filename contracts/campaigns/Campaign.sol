@@ -20,8 +20,9 @@ import {ICampaignFactory} from "../interfaces/ICampaignFactory.sol";
  * this implementation. Backers contribute the native coin or an ERC-20 while the campaign is
  * Active; after success each backer mints `contribution * rate / 1e18` campaign tokens and the
  * owner withdraws the funds (the platform fee goes to the factory's treasury); after failure
- * or cancellation each backer takes the contribution back. Every payout is pulled by its
- * receiver. The status is derived from the stored stage, the totals and the block time, so
+ * or cancellation each backer takes the contribution back. Every payout is pulled, one
+ * account at a time: by the owner, by the backer, or by anyone on a backer's behalf
+ * (`claimTokensFor`, `refundFor`: the backer always receives). The status is derived from the stored stage, the totals and the block time, so
  * no keeper is needed.
  *
  * Token rate example: a 6-decimal stablecoin campaign that gives 1 token (1e18 base units)
