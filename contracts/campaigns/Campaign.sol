@@ -72,8 +72,6 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     CampaignParams private _params;
     State private _state;
 
-    /// @notice The factory that created this campaign (roles, treasury).
-    address public factory;
     /// @notice The campaign token minted to backers.
     address public token;
 
@@ -83,7 +81,7 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     mapping(bytes32 onrampRef => bool) public onrampRefUsed;
 
     modifier onlyOwnerOrAdmin() {
-        if (msg.sender != _params.owner && !ICampaignFactory(factory).hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+        if (msg.sender != _params.owner && !ICampaignFactory(factory()).hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
             revert Unauthorized(msg.sender);
         }
         _;
@@ -101,10 +99,10 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc ICampaign
     function initialize(CampaignParams calldata params_, address token_, uint16 platformFeeBps_) external initializer {
+        if (msg.sender != factory()) revert Unauthorized(msg.sender);
         if (token_ == address(0)) revert ZeroAddress();
         _validate(params_);
         _params = params_;
-        factory = msg.sender;
         token = token_;
         _state.platformFeeBps = platformFeeBps_;
     }
@@ -163,7 +161,7 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         fee = (raised * s.platformFeeBps) / BPS;
         amount = raised - fee;
         address owner_ = _params.owner;
-        address treasury = ICampaignFactory(factory).treasury();
+        address treasury = ICampaignFactory(factory()).treasury();
         emit Withdrawn(owner_, treasury, amount, fee);
 
         address asset_ = _params.asset;
@@ -205,7 +203,7 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc ICampaign
     function contributeFor(address backer, uint256 amount, bytes32 onrampRef) external payable nonReentrant {
-        if (!ICampaignFactory(factory).hasRole(ONRAMP_OPERATOR_ROLE, msg.sender)) revert Unauthorized(msg.sender);
+        if (!ICampaignFactory(factory()).hasRole(ONRAMP_OPERATOR_ROLE, msg.sender)) revert Unauthorized(msg.sender);
         if (backer == address(0)) revert ZeroAddress();
         if (onrampRef == bytes32(0)) revert InvalidOnrampRef();
         if (onrampRefUsed[onrampRef]) revert OnrampRefUsed(onrampRef);
@@ -247,6 +245,16 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     /// @inheritdoc ICampaign
     function params() external view returns (CampaignParams memory) {
         return _params;
+    }
+
+    /// @notice The factory that created this campaign (roles, treasury). It is an immutable
+    /// argument of the clone (the 20 bytes after the EIP-1167 code), so it costs no storage.
+    /// @return factory_ the factory
+    function factory() public view returns (address factory_) {
+        assembly ("memory-safe") {
+            extcodecopy(address(), 0x00, 0x2d, 0x20)
+            factory_ := shr(96, mload(0x00))
+        }
     }
 
     /// @notice The campaign owner (receives the funds).

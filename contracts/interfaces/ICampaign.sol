@@ -203,7 +203,8 @@ interface ICampaign {
 
     // ------------------------------------------------------------------ functions
 
-    /// @notice Sets up a fresh clone; called once by the factory that created it.
+    /// @notice Sets up a fresh clone; called once, by the factory that created it (the clone's
+    /// immutable argument).
     /// @param params the parameters (validated)
     /// @param token the campaign's token (minted only by this campaign)
     /// @param platformFeeBps the platform fee in basis points, fixed for this campaign
