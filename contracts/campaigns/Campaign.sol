@@ -20,8 +20,9 @@ import {ICampaignFactory} from "../interfaces/ICampaignFactory.sol";
  * this implementation. Backers contribute the native coin or an ERC-20 while the campaign is
  * Active; after success each backer mints `contribution * rate / 1e18` campaign tokens and the
  * owner withdraws the funds (the platform fee goes to the factory's treasury); after failure
- * or cancellation each backer takes the contribution back. Every payout is pulled by its
- * receiver. The status is derived from the stored stage, the totals and the block time, so
+ * or cancellation each backer takes the contribution back. Every payout is pulled, one
+ * account at a time: by the owner, by the backer, or by anyone on a backer's behalf
+ * (`claimTokensFor`, `refundFor`: the backer always receives). The status is derived from the stored stage, the totals and the block time, so
  * no keeper is needed.
  *
  * Token rate example: a 6-decimal stablecoin campaign that gives 1 token (1e18 base units)
@@ -71,8 +72,6 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     CampaignParams private _params;
     State private _state;
 
-    /// @notice The factory that created this campaign (roles, treasury).
-    address public factory;
     /// @notice The campaign token minted to backers.
     address public token;
 
@@ -82,7 +81,7 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     mapping(bytes32 onrampRef => bool) public onrampRefUsed;
 
     modifier onlyOwnerOrAdmin() {
-        if (msg.sender != _params.owner && !ICampaignFactory(factory).hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+        if (msg.sender != _params.owner && !ICampaignFactory(factory()).hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
             revert Unauthorized(msg.sender);
         }
         _;
@@ -100,10 +99,10 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc ICampaign
     function initialize(CampaignParams calldata params_, address token_, uint16 platformFeeBps_) external initializer {
+        if (msg.sender != factory()) revert Unauthorized(msg.sender);
         if (token_ == address(0)) revert ZeroAddress();
         _validate(params_);
         _params = params_;
-        factory = msg.sender;
         token = token_;
         _state.platformFeeBps = platformFeeBps_;
     }
@@ -162,7 +161,7 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         fee = (raised * s.platformFeeBps) / BPS;
         amount = raised - fee;
         address owner_ = _params.owner;
-        address treasury = ICampaignFactory(factory).treasury();
+        address treasury = ICampaignFactory(factory()).treasury();
         emit Withdrawn(owner_, treasury, amount, fee);
 
         address asset_ = _params.asset;
@@ -204,7 +203,7 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc ICampaign
     function contributeFor(address backer, uint256 amount, bytes32 onrampRef) external payable nonReentrant {
-        if (!ICampaignFactory(factory).hasRole(ONRAMP_OPERATOR_ROLE, msg.sender)) revert Unauthorized(msg.sender);
+        if (!ICampaignFactory(factory()).hasRole(ONRAMP_OPERATOR_ROLE, msg.sender)) revert Unauthorized(msg.sender);
         if (backer == address(0)) revert ZeroAddress();
         if (onrampRef == bytes32(0)) revert InvalidOnrampRef();
         if (onrampRefUsed[onrampRef]) revert OnrampRefUsed(onrampRef);
@@ -218,31 +217,22 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc ICampaign
     function claimTokens() external nonReentrant returns (uint256 tokens) {
-        Status current = status();
-        if (current != Status.Successful) revert NotSuccessful(current);
-        Backer storage b = _backers[msg.sender];
-        uint256 contribution = b.amount;
-        if (contribution == 0) revert NothingToClaim();
-        if (b.claimed) revert AlreadyClaimed();
-        b.claimed = true;
-        tokens = (contribution * _params.rate) / RATE_UNIT;
-        emit TokensClaimed(msg.sender, contribution, tokens);
-        ICampaignToken(token).mint(msg.sender, tokens);
+        return _claimTokens(msg.sender);
+    }
+
+    /// @inheritdoc ICampaign
+    function claimTokensFor(address backer) external nonReentrant returns (uint256 tokens) {
+        return _claimTokens(backer);
     }
 
     /// @inheritdoc ICampaign
     function refund() external nonReentrant returns (uint256 amount) {
-        State memory s = _state;
-        Status current = _status(s);
-        if (current != Status.Failed && current != Status.Cancelled) revert RefundsNotOpen(current);
-        Backer storage b = _backers[msg.sender];
-        amount = b.amount;
-        if (amount == 0 || b.refunded) revert NothingToRefund();
-        b.refunded = true;
-        uint256 raised = s.totalRaised - amount;
-        _state.totalRaised = uint128(raised);
-        emit Refunded(msg.sender, amount, raised);
-        _send(_params.asset, msg.sender, amount);
+        return _refund(msg.sender);
+    }
+
+    /// @inheritdoc ICampaign
+    function refundFor(address backer) external nonReentrant returns (uint256 amount) {
+        return _refund(backer);
     }
 
     // ------------------------------------------------------------------ views
@@ -255,6 +245,16 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     /// @inheritdoc ICampaign
     function params() external view returns (CampaignParams memory) {
         return _params;
+    }
+
+    /// @notice The factory that created this campaign (roles, treasury). It is an immutable
+    /// argument of the clone (the 20 bytes after the EIP-1167 code), so it costs no storage.
+    /// @return factory_ the factory
+    function factory() public view returns (address factory_) {
+        assembly ("memory-safe") {
+            extcodecopy(address(), 0x00, 0x2d, 0x20)
+            factory_ := shr(96, mload(0x00))
+        }
     }
 
     /// @notice The campaign owner (receives the funds).
@@ -347,6 +347,35 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         _state.totalRaised = SafeCast.toUint128(raised);
         b.amount = uint128(backerTotal);
         emit Contributed(backer, msg.sender, onrampRef, amount, backerTotal, raised);
+    }
+
+    /// @dev Mints `backer`'s tokens to `backer` (once, after success).
+    function _claimTokens(address backer) private returns (uint256 tokens) {
+        Status current = status();
+        if (current != Status.Successful) revert NotSuccessful(current);
+        Backer storage b = _backers[backer];
+        uint256 contribution = b.amount;
+        if (contribution == 0) revert NothingToClaim();
+        if (b.claimed) revert AlreadyClaimed();
+        b.claimed = true;
+        tokens = (contribution * _params.rate) / RATE_UNIT;
+        emit TokensClaimed(backer, contribution, tokens);
+        ICampaignToken(token).mint(backer, tokens);
+    }
+
+    /// @dev Pays `backer`'s contribution back to `backer` (once, after failure or cancellation).
+    function _refund(address backer) private returns (uint256 amount) {
+        State memory s = _state;
+        Status current = _status(s);
+        if (current != Status.Failed && current != Status.Cancelled) revert RefundsNotOpen(current);
+        Backer storage b = _backers[backer];
+        amount = b.amount;
+        if (amount == 0 || b.refunded) revert NothingToRefund();
+        b.refunded = true;
+        uint256 raised = s.totalRaised - amount;
+        _state.totalRaised = uint128(raised);
+        emit Refunded(backer, amount, raised);
+        _send(_params.asset, backer, amount);
     }
 
     /// @dev The status from a loaded state.

@@ -137,9 +137,10 @@ contract CampaignFactory is ICampaignFactory, AccessControl {
         private
         returns (address campaign, address token)
     {
-        campaign = Clones.clone(campaignImplementation);
-        token = Clones.clone(tokenImplementation);
-        CampaignToken(token).initialize(tokenName, tokenSymbol, campaign);
+        // immutable clone arguments: the campaign knows its factory, the token its campaign
+        campaign = Clones.cloneWithImmutableArgs(campaignImplementation, abi.encodePacked(address(this)));
+        token = Clones.cloneWithImmutableArgs(tokenImplementation, abi.encodePacked(campaign));
+        CampaignToken(token).initialize(tokenName, tokenSymbol);
         ICampaign(campaign).initialize(params, token, platformFeeBps);
         isCampaign[campaign] = true;
         _campaigns.push(campaign);

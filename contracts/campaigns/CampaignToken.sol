@@ -8,38 +8,40 @@ import {ICampaignToken} from "../interfaces/ICampaign.sol";
  * @title CampaignToken
  * @notice The ERC-20 (18 decimals, EIP-2612 permit) that a campaign mints to its backers
  * after success. Deployed by the {CampaignFactory} as an EIP-1167 clone of this
- * implementation; only its campaign can mint, and nobody can burn or pause it.
+ * implementation whose immutable argument is its campaign; only that campaign can mint,
+ * and nobody can burn or pause it.
  */
 contract CampaignToken is ICampaignToken, ERC20PermitUpgradeable {
     /// @notice The caller is not the token's campaign.
     /// @param caller the caller
     error OnlyCampaign(address caller);
 
-    /// @notice A zero campaign address was given.
-    error ZeroCampaign();
-
-    /// @inheritdoc ICampaignToken
-    address public campaign;
-
     /// @dev the implementation itself can never be initialised
     constructor() {
         _disableInitializers();
     }
 
-    /// @notice Sets up a fresh clone; callable once (by the factory, in the creating transaction).
+    /// @notice Sets up a fresh clone; callable once, by its campaign's factory in the creating
+    /// transaction (the campaign is the clone's immutable argument).
     /// @param name_ the token name (also the EIP-712 domain name of its permits)
     /// @param symbol_ the token symbol
-    /// @param campaign_ the only account allowed to mint
-    function initialize(string calldata name_, string calldata symbol_, address campaign_) external initializer {
-        if (campaign_ == address(0)) revert ZeroCampaign();
+    function initialize(string calldata name_, string calldata symbol_) external initializer {
         __ERC20_init(name_, symbol_);
         __ERC20Permit_init(name_);
-        campaign = campaign_;
     }
 
     /// @inheritdoc ICampaignToken
     function mint(address to, uint256 amount) external {
-        if (msg.sender != campaign) revert OnlyCampaign(msg.sender);
+        if (msg.sender != campaign()) revert OnlyCampaign(msg.sender);
         _mint(to, amount);
+    }
+
+    /// @inheritdoc ICampaignToken
+    /// @dev An immutable argument of the clone (the 20 bytes after the EIP-1167 code).
+    function campaign() public view returns (address campaign_) {
+        assembly ("memory-safe") {
+            extcodecopy(address(), 0x00, 0x2d, 0x20)
+            campaign_ := shr(96, mload(0x00))
+        }
     }
 }

@@ -97,13 +97,14 @@ interface ICampaign {
     /// @param totalRaised the total raised at that moment (now refundable)
     event Cancelled(address indexed caller, uint256 totalRaised);
 
-    /// @notice A backer claimed the campaign tokens of a successful campaign.
+    /// @notice A backer's campaign tokens were minted (by `claimTokens` or `claimTokensFor`).
     /// @param backer the backer (and receiver)
     /// @param contribution the backer's total contribution
     /// @param tokens the tokens minted: contribution * rate / 1e18
     event TokensClaimed(address indexed backer, uint256 contribution, uint256 tokens);
 
-    /// @notice A backer took back the contribution of a failed or cancelled campaign.
+    /// @notice A backer's contribution to a failed or cancelled campaign was returned
+    /// (by `refund` or `refundFor`).
     /// @param backer the backer (and receiver)
     /// @param amount the amount returned
     /// @param totalRaised the campaign's total raised after the refund
@@ -187,11 +188,11 @@ interface ICampaign {
     /// @param totalRaised the total raised
     /// @param goal the goal
     error GoalNotReached(uint256 totalRaised, uint256 goal);
-    /// @notice The caller has no contribution to claim tokens for.
+    /// @notice The backer has no contribution to claim tokens for.
     error NothingToClaim();
-    /// @notice The caller already claimed the tokens.
+    /// @notice The backer's tokens were already claimed.
     error AlreadyClaimed();
-    /// @notice The caller has no contribution to refund (none, or already refunded).
+    /// @notice The backer has no contribution to refund (none, or already refunded).
     error NothingToRefund();
     /// @notice The funds were already withdrawn.
     error AlreadyWithdrawn();
@@ -202,7 +203,8 @@ interface ICampaign {
 
     // ------------------------------------------------------------------ functions
 
-    /// @notice Sets up a fresh clone; called once by the factory that created it.
+    /// @notice Sets up a fresh clone; called once, by the factory that created it (the clone's
+    /// immutable argument).
     /// @param params the parameters (validated)
     /// @param token the campaign's token (minted only by this campaign)
     /// @param platformFeeBps the platform fee in basis points, fixed for this campaign
@@ -247,9 +249,21 @@ interface ICampaign {
     /// @return tokens the amount minted
     function claimTokens() external returns (uint256 tokens);
 
+    /// @notice Mints `backer`'s tokens to `backer` after success; anyone may call it (e.g. the
+    /// platform's relayer for card backers without gas). The tokens always go to the backer.
+    /// @param backer the backer
+    /// @return tokens the amount minted
+    function claimTokensFor(address backer) external returns (uint256 tokens);
+
     /// @notice Returns the caller's contribution after failure or cancellation.
     /// @return amount the amount returned
     function refund() external returns (uint256 amount);
+
+    /// @notice Returns `backer`'s contribution to `backer` after failure or cancellation; anyone
+    /// may call it. The funds always go to the backer.
+    /// @param backer the backer
+    /// @return amount the amount returned
+    function refundFor(address backer) external returns (uint256 amount);
 
     /// @notice Owner takes the funds after success: the fee to the treasury, the rest to the owner.
     /// @return amount what the owner received

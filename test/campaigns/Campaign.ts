@@ -468,6 +468,40 @@ describe("Campaign", () => {
     });
   });
 
+  describe("claimTokensFor and refundFor (anyone triggers, the backer receives)", () => {
+    it("claimTokensFor mints to the backer, once, only after success", async () => {
+      const { campaign, token, alice, stranger, operator, params } = await loadFixture(erc20Open);
+      await campaign.connect(operator).contributeFor(alice.address, params.goal, REF1);
+      await expect(campaign.connect(stranger).claimTokensFor(alice.address))
+        .to.be.revertedWithCustomError(campaign, "NotSuccessful")
+        .withArgs(Status.Active);
+      await time.increaseTo(params.end);
+      const tokens = (params.goal * USD_RATE) / E18;
+      await expect(campaign.connect(stranger).claimTokensFor(alice.address))
+        .to.emit(campaign, "TokensClaimed")
+        .withArgs(alice.address, params.goal, tokens);
+      expect(await token.balanceOf(alice.address)).to.equal(tokens);
+      expect(await token.balanceOf(stranger.address)).to.equal(0n);
+      await expect(campaign.connect(alice).claimTokens()).to.be.revertedWithCustomError(campaign, "AlreadyClaimed");
+      await expect(campaign.connect(stranger).claimTokensFor(alice.address)).to.be.revertedWithCustomError(campaign, "AlreadyClaimed");
+      await expect(campaign.connect(stranger).claimTokensFor(stranger.address)).to.be.revertedWithCustomError(campaign, "NothingToClaim");
+    });
+
+    it("refundFor pays the backer, once, only after failure or cancellation", async () => {
+      const { campaign, alice, stranger, params } = await loadFixture(nativeOpen);
+      await campaign.connect(alice).contributeNative({ value: 20n * E18 });
+      await expect(campaign.connect(stranger).refundFor(alice.address))
+        .to.be.revertedWithCustomError(campaign, "RefundsNotOpen")
+        .withArgs(Status.Active);
+      await time.increaseTo(params.end);
+      const tx = campaign.connect(stranger).refundFor(alice.address);
+      await expect(tx).to.emit(campaign, "Refunded").withArgs(alice.address, 20n * E18, 0n);
+      await expect(tx).to.changeEtherBalances(ethers, [alice, stranger], [20n * E18, 0n]);
+      await expect(campaign.connect(alice).refund()).to.be.revertedWithCustomError(campaign, "NothingToRefund");
+      await expect(campaign.connect(stranger).refundFor(stranger.address)).to.be.revertedWithCustomError(campaign, "NothingToRefund");
+    });
+  });
+
   describe("refund", () => {
     it("after failure each backer takes back exactly the contribution (ERC-20), once", async () => {
       const { campaign, usd, alice, bob, carol, params } = await loadFixture(erc20Open);

@@ -87,7 +87,7 @@ describe("CampaignFactory", () => {
         base.campaignImpl,
         "InvalidInitialization",
       );
-      await expect(base.tokenImpl.initialize("X", "X", base.alice.address)).to.be.revertedWithCustomError(
+      await expect(base.tokenImpl.initialize("X", "X")).to.be.revertedWithCustomError(
         base.tokenImpl,
         "InvalidInitialization",
       );
@@ -288,11 +288,16 @@ describe("CampaignFactory", () => {
 });
 
 describe("Campaign.initialize", () => {
-  it("refuses a zero token; the caller becomes the campaign's factory", async () => {
+  it("only the clone's factory may initialise it, with a non-zero token", async () => {
     const base = await loadFixture(deployFactory);
     const params = await defaultParams(base, ZERO);
-    const clone = await ethers.getContractAt("Campaign", await bareClone(await base.campaignImpl.getAddress()));
-    await expect(clone.initialize(params, ZERO, 0)).to.be.revertedWithCustomError(clone, "ZeroAddress");
+    // a clone whose immutable "factory" argument is bob
+    const clone = await ethers.getContractAt("Campaign", await bareClone(await base.campaignImpl.getAddress(), base.bob.address));
+    expect(await clone.factory()).to.equal(base.bob.address);
+    await expect(clone.initialize(params, base.alice.address, 0))
+      .to.be.revertedWithCustomError(clone, "Unauthorized")
+      .withArgs(base.admin.address);
+    await expect(clone.connect(base.bob).initialize(params, ZERO, 0)).to.be.revertedWithCustomError(clone, "ZeroAddress");
     await clone.connect(base.bob).initialize(params, base.alice.address, 123);
     expect(await clone.factory()).to.equal(base.bob.address);
     expect(await clone.token()).to.equal(base.alice.address);
@@ -306,17 +311,20 @@ describe("CampaignToken", () => {
     const params = await defaultParams(base, ZERO);
     const { token, campaign } = await createCampaign(base, params);
     await expect(token.mint(base.alice.address, 1n)).to.be.revertedWithCustomError(token, "OnlyCampaign").withArgs(base.admin.address);
-    await expect(token.initialize("Y", "Y", base.alice.address)).to.be.revertedWithCustomError(token, "InvalidInitialization");
+    await expect(token.initialize("Y", "Y")).to.be.revertedWithCustomError(token, "InvalidInitialization");
     await expect(campaign.initialize(params, base.alice.address, 0)).to.be.revertedWithCustomError(campaign, "InvalidInitialization");
   });
 
-  it("refuses a zero campaign", async () => {
+  it("its campaign is the clone's immutable argument", async () => {
     const base = await loadFixture(deployFactory);
-    const clone = await ethers.getContractAt("CampaignToken", await bareClone(await base.tokenImpl.getAddress()));
-    await expect(clone.initialize("Z", "Z", ZERO)).to.be.revertedWithCustomError(clone, "ZeroCampaign");
-    await clone.initialize("Z", "Z", base.alice.address);
+    const clone = await ethers.getContractAt("CampaignToken", await bareClone(await base.tokenImpl.getAddress(), base.alice.address));
+    await clone.initialize("Z", "Z");
+    expect(await clone.campaign()).to.equal(base.alice.address);
     await clone.connect(base.alice).mint(base.bob.address, 5n);
     expect(await clone.balanceOf(base.bob.address)).to.equal(5n);
+    await expect(clone.connect(base.bob).mint(base.bob.address, 5n))
+      .to.be.revertedWithCustomError(clone, "OnlyCampaign")
+      .withArgs(base.bob.address);
   });
 
   it("supports EIP-2612 permits under its own name", async () => {

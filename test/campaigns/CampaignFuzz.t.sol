@@ -4,7 +4,8 @@ pragma solidity ^0.8.28;
 import {CampaignSetup} from "./CampaignSetup.sol";
 import {Campaign} from "../../contracts/campaigns/Campaign.sol";
 import {CampaignToken} from "../../contracts/campaigns/CampaignToken.sol";
-import {Status} from "../../contracts/interfaces/ICampaign.sol";
+import {CampaignParams, Status} from "../../contracts/interfaces/ICampaign.sol";
+import {PoolConfig} from "../../contracts/interfaces/IStakingPoolInit.sol";
 
 /// @notice Fuzz tests of the token-rate and platform-fee arithmetic of a campaign.
 contract CampaignFuzzTest is CampaignSetup {
@@ -98,6 +99,56 @@ contract CampaignFuzzTest is CampaignSetup {
         assertEq(usd.balanceOf(BOB), amountB, "bob whole");
         assertEq(campaign.totalRaised(), 0, "raised zero");
         assertEq(usd.balanceOf(address(campaign)), 0, "campaign empty");
+    }
+
+    /// @dev The min / max-per-backer / cap checks match a reference model for any limits and
+    /// any two contributions: accepted exactly when the model accepts, and then booked.
+    function testFuzz_limits(uint256 minC, uint256 maxPer, uint256 cap, uint256 first, uint256 second) public {
+        minC = bound(minC, 0, 1e12);
+        maxPer = bound(maxPer, 0, 1e13);
+        if (maxPer != 0 && maxPer < minC) maxPer = minC;
+        cap = bound(cap, 0, 2e13);
+        uint256 goal = cap == 0 ? 1e12 : bound(cap, 1, cap);
+        first = bound(first, 0, 2e13);
+        second = bound(second, 0, 2e13);
+        CampaignParams memory p = CampaignParams({
+            owner: OWNER,
+            start: uint64(block.timestamp),
+            asset: address(usd),
+            end: uint64(block.timestamp + 1 days),
+            goal: uint128(goal),
+            cap: uint128(cap),
+            minContribution: uint128(minC),
+            maxPerBacker: uint128(maxPer),
+            rate: 1e18,
+            metadataURI: ""
+        });
+        PoolConfig memory none;
+        (address c, , ) = factory.createCampaign(p, "L", "L", false, none);
+        Campaign campaign = Campaign(c);
+        vm.prank(OWNER);
+        campaign.launch();
+
+        uint256 raised;
+        uint256[2] memory amounts = [first, second];
+        for (uint256 i; i < 2; i++) {
+            uint256 amount = amounts[i];
+            bool open = cap == 0 || raised < cap;
+            bool ok = open &&
+                amount != 0 &&
+                (cap == 0 || raised + amount <= cap) &&
+                (amount >= minC || raised + amount == cap) &&
+                (maxPer == 0 || raised + amount <= maxPer); // one backer: its total is `raised`
+            usd.mint(ALICE, amount);
+            vm.prank(ALICE);
+            usd.approve(address(campaign), amount);
+            vm.prank(ALICE);
+            (bool success, ) = address(campaign).call(abi.encodeCall(Campaign.contribute, (amount)));
+            assertTrue(success == ok, ok ? "model accepts, campaign refused" : "model refuses, campaign accepted");
+            if (ok) raised += amount;
+            assertEq(campaign.totalRaised(), raised, "raised");
+        }
+        if (cap != 0 && raised == cap) assertTrue(campaign.status() == Status.Successful, "cap ends it");
     }
 
     function _contribute(Campaign campaign, address backer, uint256 amount) internal {

@@ -74,22 +74,38 @@ contract CampaignHandler {
         } catch {}
     }
 
-    function refund(uint256 who) external {
+    /// @dev the backer calls refund(), or a third party calls refundFor(backer)
+    function refund(uint256 who, bool viaThirdParty) external {
         calls++;
         address backer = _backers[who % 3];
-        vm.prank(backer);
-        try campaign.refund() returns (uint256 amount) {
-            ghostRefunded += amount;
-        } catch {}
+        if (viaThirdParty) {
+            vm.prank(operator);
+            try campaign.refundFor(backer) returns (uint256 amount) {
+                ghostRefunded += amount;
+            } catch {}
+        } else {
+            vm.prank(backer);
+            try campaign.refund() returns (uint256 amount) {
+                ghostRefunded += amount;
+            } catch {}
+        }
     }
 
-    function claim(uint256 who) external {
+    /// @dev the backer calls claimTokens(), or a third party calls claimTokensFor(backer)
+    function claim(uint256 who, bool viaThirdParty) external {
         calls++;
         address backer = _backers[who % 3];
-        vm.prank(backer);
-        try campaign.claimTokens() returns (uint256 tokens) {
-            ghostMinted[backer] += tokens;
-        } catch {}
+        if (viaThirdParty) {
+            vm.prank(operator);
+            try campaign.claimTokensFor(backer) returns (uint256 tokens) {
+                ghostMinted[backer] += tokens;
+            } catch {}
+        } else {
+            vm.prank(backer);
+            try campaign.claimTokens() returns (uint256 tokens) {
+                ghostMinted[backer] += tokens;
+            } catch {}
+        }
     }
 
     function withdraw() external {

@@ -173,11 +173,15 @@ export async function signPermit(
   return ethers.Signature.from(signature);
 }
 
-/** Deploys a bare EIP-1167 clone of `implementation` (outside the factory). */
-export async function bareClone(implementation: string): Promise<string> {
+/**
+ * Deploys an EIP-1167 clone of `implementation` whose immutable argument is `arg` (an address),
+ * outside the factory: the initcode of OpenZeppelin's Clones.cloneWithImmutableArgs.
+ */
+export async function bareClone(implementation: string, arg: string): Promise<string> {
   const [deployer] = await ethers.getSigners();
   const impl = implementation.slice(2).toLowerCase();
-  const code = `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${impl}5af43d82803e903d91602b57fd5bf3`;
+  const args = arg.slice(2).toLowerCase();
+  const code = `0x61${(0x2d + 20).toString(16).padStart(4, "0")}3d81600a3d39f3363d3d373d3d3d363d73${impl}5af43d82803e903d91602b57fd5bf3${args}`;
   const tx = await deployer!.sendTransaction({ data: code });
   return (await tx.wait())!.contractAddress!;
 }
