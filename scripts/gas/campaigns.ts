@@ -5,6 +5,7 @@ import { network } from "hardhat";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
 import type { GasRow } from "./types.js";
+import { signPermit } from "../lib/eip712.js";
 
 const E18 = 10n ** 18n;
 const USD = 10n ** 6n;
@@ -98,22 +99,8 @@ export async function measureCampaigns(ethers: HardhatEthers): Promise<GasRow[]>
 
     // permit: bob signs for the campaign, no prior approval
     const deadline = params.end;
-    const { chainId } = await ethers.provider.getNetwork();
     await usd.connect(bob).approve(address, 0n);
-    const signature = await bob.signTypedData(
-      { name: await usd.name(), version: "1", chainId, verifyingContract: await usd.getAddress() },
-      {
-        Permit: [
-          { name: "owner", type: "address" },
-          { name: "spender", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      },
-      { owner: bob.address, spender: address, value: 300n * USD, nonce: await usd.nonces(bob.address), deadline },
-    );
-    const { v, r, s } = ethers.Signature.from(signature);
+    const { v, r, s } = await signPermit(usd, bob, address, 300n * USD, deadline);
     await row("contributeWithPermit (ERC-20)", campaign.connect(bob).contributeWithPermit(300n * USD, deadline, v, r, s));
     await row("finalize (goal met, early)", campaign.connect(owner).finalize());
     await row("claimTokens", campaign.connect(alice).claimTokens());

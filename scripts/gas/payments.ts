@@ -6,6 +6,7 @@ import type { ContractTransactionResponse } from "ethers";
 import type { GasRow } from "./types.js";
 import { formatGasTable } from "./format.js";
 import type { MockERC20, PaymentEscrow } from "../../types/ethers-contracts/index.js";
+import { INTENT_TYPES, signPermit, type PaymentIntent } from "../lib/eip712.js";
 
 const GROUP = "Payments";
 const COINBASE_ERC20_FIRST = 140_689n;
@@ -16,33 +17,6 @@ const ZERO = "0x0000000000000000000000000000000000000000";
 // A fixed deadline (2100-01-01) keeps the calldata, hence the gas, independent of the clock.
 const DEADLINE = 4_102_444_800n;
 
-export const INTENT_TYPES = {
-  PaymentIntent: [
-    { name: "id", type: "bytes32" },
-    { name: "merchant", type: "address" },
-    { name: "token", type: "address" },
-    { name: "amount", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-    { name: "payer", type: "address" },
-    { name: "splits", type: "Split[]" },
-    { name: "metadataHash", type: "bytes32" },
-  ],
-  Split: [
-    { name: "recipient", type: "address" },
-    { name: "bps", type: "uint16" },
-  ],
-};
-
-interface Intent {
-  id: string;
-  merchant: string;
-  token: string;
-  amount: bigint;
-  deadline: bigint;
-  payer: string;
-  splits: { recipient: string; bps: number }[];
-  metadataHash: string;
-}
 
 async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
   const receipt = await (await tx).wait();
@@ -59,7 +33,7 @@ export async function measurePayments(ethers: HardhatEthers): Promise<GasRow[]> 
   const { chainId } = await ethers.provider.getNetwork();
   const domain = { name: "Crowdstake PaymentEscrow", version: "1", chainId, verifyingContract: escrowAddress };
   let counter = 0;
-  const intent = (merchant: HardhatEthersSigner, tokenAddr: string, amount: bigint, splits: Intent["splits"] = []): Intent => ({
+  const intent = (merchant: HardhatEthersSigner, tokenAddr: string, amount: bigint, splits: PaymentIntent["splits"] = []): PaymentIntent => ({
     id: ethers.keccak256(ethers.toUtf8Bytes(`gas-${counter++}`)),
     merchant: merchant.address,
     token: tokenAddr,
@@ -69,7 +43,7 @@ export async function measurePayments(ethers: HardhatEthers): Promise<GasRow[]> 
     splits,
     metadataHash: ethers.keccak256(ethers.toUtf8Bytes("order")),
   });
-  const sign = (merchant: HardhatEthersSigner, i: Intent) => merchant.signTypedData(domain, INTENT_TYPES, i);
+  const sign = (merchant: HardhatEthersSigner, i: PaymentIntent) => merchant.signTypedData(domain, INTENT_TYPES, i);
   const amount = ethers.parseEther("100");
   for (const payer of [alice, bob]) {
     await token.mint(payer.address, ethers.parseEther("1000000"));
@@ -99,13 +73,7 @@ export async function measurePayments(ethers: HardhatEthers): Promise<GasRow[]> 
   i = intent(m1, tokenAddress, amount);
   {
     const deadline = DEADLINE;
-    const nonce = await token.nonces(alice.address);
-    const permitDomain = { name: "USD Stable", version: "1", chainId, verifyingContract: tokenAddress };
-    const permitTypes = { Permit: [
-      { name: "owner", type: "address" }, { name: "spender", type: "address" }, { name: "value", type: "uint256" },
-      { name: "nonce", type: "uint256" }, { name: "deadline", type: "uint256" },
-    ] };
-    const sig = ethers.Signature.from(await alice.signTypedData(permitDomain, permitTypes, { owner: alice.address, spender: escrowAddress, value: amount, nonce, deadline }));
+    const sig = await signPermit(token, alice, escrowAddress, amount, deadline);
     row("payWithPermit ERC-20, settles at once", await gasOf(escrow.connect(alice).payWithPermit(i, await sign(m1, i), deadline, sig.v, sig.r, sig.s)));
     // the permit replaced alice's allowance with exactly `amount`, now spent: approve again
     await (await token.connect(alice).approve(escrowAddress, ethers.parseEther("1000000"))).wait();
@@ -116,7 +84,7 @@ export async function measurePayments(ethers: HardhatEthers): Promise<GasRow[]> 
   i = intent(m2, tokenAddress, amount);
   await (await escrow.connect(bob).pay(i, await sign(m2, i))).wait(); // registers the token, warms m2
   await (await escrow.connect(m2).release(i.id)).wait();
-  const escrowed = async (label: string, tokenAddr: string, splits: Intent["splits"], target: bigint, targetLabel: string) => {
+  const escrowed = async (label: string, tokenAddr: string, splits: PaymentIntent["splits"], target: bigint, targetLabel: string) => {
     const it = intent(m2, tokenAddr, amount, splits);
     const value = tokenAddr === ZERO ? amount : 0n;
     const payGas = await gasOf(escrow.connect(alice).pay(it, await sign(m2, it), { value }));

@@ -7,6 +7,7 @@ import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
 import type { GasRow } from "./types.js";
 import { formatGasTable } from "./format.js";
+import { signPermit } from "../lib/eip712.js";
 
 const DAY = 86_400;
 const WEEK = 7 * DAY;
@@ -117,20 +118,7 @@ export async function measureStaking(ethers: HardhatEthers): Promise<GasRow[]> {
     await stakeToken.connect(carol).approve(await pool.getAddress(), 0);
     const amount = 20n * E18;
     const deadline = BigInt((await ethers.provider.getBlock("latest"))!.timestamp + 3_600);
-    const { chainId } = await ethers.provider.getNetwork();
-    const signature = ethers.Signature.from(
-      await carol.signTypedData(
-        { name: "Stake", version: "1", chainId, verifyingContract: await stakeToken.getAddress() },
-        { Permit: [
-          { name: "owner", type: "address" },
-          { name: "spender", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ] },
-        { owner: carol.address, spender: await pool.getAddress(), value: amount, nonce: await stakeToken.nonces(carol.address), deadline },
-      ),
-    );
+    const signature = await signPermit(stakeToken, carol, await pool.getAddress(), amount, deadline);
     await row("stakeWithPermit, new staker", pool.connect(carol).stakeWithPermit(amount, deadline, signature.v, signature.r, signature.s));
     await increase(DAY);
     await row("getReward, after a top-up", pool.connect(carol).getReward());

@@ -148,30 +148,7 @@ export async function nativeCampaign() {
   return { ...base, campaign, token, params };
 }
 
-/** Signs an EIP-2612 permit of `token` (MockERC20 or CampaignToken) for `spender`. */
-export async function signPermit(
-  token: { getAddress(): Promise<string>; name(): Promise<string>; nonces(owner: string): Promise<bigint> },
-  owner: Awaited<ReturnType<typeof ethers.getSigners>>[number],
-  spender: string,
-  value: bigint,
-  deadline: bigint,
-) {
-  const { chainId } = await ethers.provider.getNetwork();
-  const signature = await owner.signTypedData(
-    { name: await token.name(), version: "1", chainId, verifyingContract: await token.getAddress() },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    { owner: owner.address, spender, value, nonce: await token.nonces(owner.address), deadline },
-  );
-  return ethers.Signature.from(signature);
-}
+export { signPermit } from "../../scripts/lib/eip712.js";
 
 /**
  * Deploys an EIP-1167 clone of `implementation` whose immutable argument is `arg` (an address),

@@ -2,6 +2,7 @@ import { expect } from "chai";
 import {
   DAY, FEE_BPS, INTENT_TYPES, Status, ZERO, ZERO32, deployFixture, divide, ethers, makeIntent, networkHelpers, payIntent, sign,
 } from "./helpers.js";
+import { signPermit } from "../../scripts/lib/eip712.js";
 
 const { loadFixture, time } = networkHelpers;
 
@@ -246,13 +247,7 @@ describe("PaymentEscrow: intents, signatures and paying", function () {
 
   describe("payWithPermit", function () {
     async function permitSig(fx: Awaited<ReturnType<typeof deployFixture>>, value: bigint, deadline: bigint) {
-      const nonce = await fx.token.nonces(fx.payer.address);
-      const permitDomain = { name: "USD Stable", version: "1", chainId: fx.chainId, verifyingContract: fx.tokenAddress };
-      const types = { Permit: [
-        { name: "owner", type: "address" }, { name: "spender", type: "address" }, { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" }, { name: "deadline", type: "uint256" },
-      ] };
-      return ethers.Signature.from(await fx.payer.signTypedData(permitDomain, types, { owner: fx.payer.address, spender: fx.escrowAddress, value, nonce, deadline }));
+      return signPermit(fx.token, fx.payer, fx.escrowAddress, value, deadline);
     }
 
     it("pays with a permit and no prior approval", async function () {

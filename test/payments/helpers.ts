@@ -8,9 +8,11 @@ import type {
   PaymentEscrow,
   ReentrantToken,
 } from "../../types/ethers-contracts/index.js";
-import { INTENT_TYPES } from "../../scripts/gas/payments.js";
+import { INTENT_TYPES, type PaymentIntent, type SplitArg } from "../../scripts/lib/eip712.js";
 
 export { INTENT_TYPES };
+export type { SplitArg };
+export type Intent = PaymentIntent;
 export const ZERO = "0x0000000000000000000000000000000000000000";
 export const ZERO32 = "0x" + "00".repeat(32);
 export const FEE_BPS = 250n;
@@ -25,21 +27,6 @@ export enum Status {
   Resolved,
 }
 
-export interface SplitArg {
-  recipient: string;
-  bps: number;
-}
-
-export interface Intent {
-  id: string;
-  merchant: string;
-  token: string;
-  amount: bigint;
-  deadline: bigint;
-  payer: string;
-  splits: SplitArg[];
-  metadataHash: string;
-}
 
 export const conn = await network.create();
 export const { ethers, networkHelpers } = conn;

@@ -235,7 +235,7 @@ describe("StakingPool", function () {
       const address = await pool.getAddress();
       await stakeToken.connect(carol).approve(address, 0n);
       const deadline = BigInt(await time.latest()) + 3_600n;
-      const sig = await signPermit(ethers, stakeToken, carol, address, 500n, deadline);
+      const sig = await signPermit(stakeToken, carol, address, 500n, deadline);
       await expect(pool.connect(carol).stakeWithPermit(500n, deadline, sig.v, sig.r, sig.s))
         .to.emit(pool, "Staked")
         .withArgs(carol.address, 500n, 500n, 500n);
@@ -247,7 +247,7 @@ describe("StakingPool", function () {
       const address = await pool.getAddress();
       await stakeToken.connect(carol).approve(address, 0n);
       const deadline = BigInt(await time.latest()) + 3_600n;
-      const sig = await signPermit(ethers, stakeToken, carol, address, 500n, deadline);
+      const sig = await signPermit(stakeToken, carol, address, 500n, deadline);
       await stakeToken.connect(stranger).permit(carol.address, address, 500n, deadline, sig.v, sig.r, sig.s);
       await expect(pool.connect(carol).stakeWithPermit(500n, deadline, sig.v, sig.r, sig.s)).to.emit(pool, "Staked");
       // the same (used) signature and no allowance left: the transfer fails
@@ -272,7 +272,7 @@ describe("StakingPool", function () {
       const { pool, admin, carol, stakeToken } = await loadFixture(plainFixture);
       await pool.connect(admin).pause();
       const deadline = BigInt(await time.latest()) + 3_600n;
-      const sig = await signPermit(ethers, stakeToken, carol, await pool.getAddress(), 5n, deadline);
+      const sig = await signPermit(stakeToken, carol, await pool.getAddress(), 5n, deadline);
       await expect(pool.connect(carol).stakeWithPermit(5n, deadline, sig.v, sig.r, sig.s)).to.be.revertedWithCustomError(pool, "EnforcedPause");
     });
   });

@@ -43,28 +43,4 @@ export async function deployClone(ethers: HardhatEthers, deployer: HardhatEthers
   return ethers.getContractAt("StakingPool", receipt.contractAddress);
 }
 
-/** An EIP-2612 permit signature of `owner` for `spender`. */
-export async function signPermit(
-  ethers: HardhatEthers,
-  token: { getAddress(): Promise<string>; nonces(owner: string): Promise<bigint>; name(): Promise<string> },
-  owner: HardhatEthersSigner,
-  spender: string,
-  value: bigint,
-  deadline: bigint,
-) {
-  const { chainId } = await ethers.provider.getNetwork();
-  const signature = await owner.signTypedData(
-    { name: await token.name(), version: "1", chainId, verifyingContract: await token.getAddress() },
-    {
-      Permit: [
-        { name: "owner", type: "address" },
-        { name: "spender", type: "address" },
-        { name: "value", type: "uint256" },
-        { name: "nonce", type: "uint256" },
-        { name: "deadline", type: "uint256" },
-      ],
-    },
-    { owner: owner.address, spender, value, nonce: await token.nonces(owner.address), deadline },
-  );
-  return ethers.Signature.from(signature);
-}
+export { signPermit } from "../../scripts/lib/eip712.js";

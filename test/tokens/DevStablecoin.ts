@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { network } from "hardhat";
+import { signPermit } from "../../scripts/lib/eip712.js";
 
 const { ethers, networkHelpers } = await network.create();
 
@@ -38,21 +39,7 @@ describe("DevStablecoin", () => {
   it("accepts an EIP-2612 permit signed by the holder", async () => {
     const { usd, alice, bob } = await networkHelpers.loadFixture(deployStablecoin);
     const deadline = (await networkHelpers.time.latest()) + 3600;
-    const { chainId } = await ethers.provider.getNetwork();
-    const signature = await alice.signTypedData(
-      { name: "Crowdstake Dev USD", version: "1", chainId, verifyingContract: await usd.getAddress() },
-      {
-        Permit: [
-          { name: "owner", type: "address" },
-          { name: "spender", type: "address" },
-          { name: "value", type: "uint256" },
-          { name: "nonce", type: "uint256" },
-          { name: "deadline", type: "uint256" },
-        ],
-      },
-      { owner: alice.address, spender: bob.address, value: 7n, nonce: 0n, deadline },
-    );
-    const { v, r, s } = ethers.Signature.from(signature);
+    const { v, r, s } = await signPermit(usd, alice, bob.address, 7n, BigInt(deadline));
     await usd.permit(alice.address, bob.address, 7n, deadline, v, r, s);
     expect(await usd.allowance(alice.address, bob.address)).to.equal(7n);
     expect(await usd.nonces(alice.address)).to.equal(1n);
