@@ -7,7 +7,8 @@ import { cliError, parseAddress } from "./cli.js";
 export type DeployedName = "CampaignFactory" | "PaymentEscrow" | "DevStablecoin";
 
 export async function connect(hre: HardhatRuntimeEnvironment, signerOption: string) {
-  const connection = await hre.network.create();
+  // getOrCreate: a script or test that deployed on the in-process network shares that chain.
+  const connection = await hre.network.getOrCreate();
   const { ethers } = connection;
   const signers = await ethers.getSigners();
   if (signers.length === 0) {

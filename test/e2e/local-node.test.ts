@@ -50,11 +50,11 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, wha
 }
 
 /** Runs a Hardhat command against the test node; resolves with its exit code and output. */
-function hardhat(args: string[], rpcUrl: string): Promise<{ code: number; output: string }> {
+function hardhat(args: string[], rpcUrl: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [hardhatCli, ...args], {
       cwd: root,
-      env: { ...process.env, LOCALHOST_RPC_URL: rpcUrl, HARDHAT_DISABLE_TELEMETRY_PROMPT: "true", FORCE_COLOR: "0" },
+      env: { ...process.env, LOCALHOST_RPC_URL: rpcUrl, FORCE_COLOR: "0", ...env },
     });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
@@ -183,5 +183,23 @@ describe("admin CLIs against a local hardhat node", () => {
       "latest",
     ]);
     assert.equal(BigInt(rate), 700_000_000n / (7n * 86_400n)); // default period: 7 days
+  });
+
+  it("works on any EVM network given by RPC_URL and DEPLOYER_PRIVATE_KEY (--network remote)", { timeout: 120_000 }, async () => {
+    const remoteArgs = [
+      "campaign", "create", "--network", "remote", "--factory", addresses.CampaignFactory!,
+      "--goal", "5", "--token-name", "Remote", "--token-symbol", "RMT",
+    ];
+    const missingKey = await hardhat(remoteArgs, rpcUrl, { RPC_URL: rpcUrl, DEPLOYER_PRIVATE_KEY: undefined });
+    assert.notEqual(missingKey.code, 0);
+    assert.match(missingKey.output, /DEPLOYER_PRIVATE_KEY/);
+
+    // Hardhat test account #0 (public key material, local chains only) as the deployer key.
+    const key = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    const created = await hardhat(remoteArgs, rpcUrl, { RPC_URL: rpcUrl, DEPLOYER_PRIVATE_KEY: key });
+    assert.equal(created.code, 0, created.output);
+    assert.equal(reported(created.output, "owner"), "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266");
+    const code = await rpc(rpcUrl, "eth_getCode", [reported(created.output, "campaign"), "latest"]);
+    assert.notEqual(code, "0x");
   });
 });
