@@ -5,7 +5,7 @@ import LocalModule from "../../deploy/modules/local.js";
 // The admin CLIs (Hardhat tasks) on the in-process network: the Ignition module is deployed on
 // the shared connection (`network.getOrCreate()`, as the tasks use), then each task is run as
 // `npx hardhat …` would run it, and the chain is checked. The same CLIs against a real node and
-// the `remote` network are covered by test/e2e/local-node.test.ts.
+// the `remote` network are covered by e2e/local-node.test.ts.
 const connection = await network.getOrCreate();
 const { ethers, ignition } = connection;
 

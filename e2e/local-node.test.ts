@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import path from "node:path";
 import { Interface } from "ethers";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "..");
 const hardhatCli = path.join(root, "node_modules/hardhat/dist/src/cli.js");
 const deploymentId = `e2e-${process.pid}`;
 
