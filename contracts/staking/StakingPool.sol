@@ -28,9 +28,12 @@ import {IStakingPool} from "../interfaces/IStakingPool.sol";
  * Reward accounting: `rewardReserve` counts every reward token the pool is accountable for.
  * It grows by what {notifyRewardAmount} pulls and shrinks only by what is transferred to
  * stakers (claims and vesting releases). Rewards emitted while `totalSupply == 0`, rewards
- * forfeited by {emergencyWithdraw} and the remainder of `reward / rewardsDuration` go to
- * `queuedRewards`, which the next {notifyRewardAmount} adds to the new period. So no reward
- * token is stranded and none of the reserve is ever recoverable.
+ * forfeited by {emergencyWithdraw}, the remainder of `reward / rewardsDuration` and whole units
+ * the accumulator cannot attribute (supply above 1e36) go to `queuedRewards`, which the next
+ * {notifyRewardAmount} adds to the new period. The accumulator is 1e36 fixed point (Synthetix
+ * uses 1e18), so what stays behind as rounding dust is under one unit per checkpoint plus
+ * under one unit per account settlement, whatever the tokens' decimals. None of the reserve is
+ * ever recoverable.
  *
  * Storage is packed so that a plain stake, withdraw or claim touches as few slots as possible;
  * amounts are stored in 128 bits (total notified rewards are bounded by 2^128 - 1, stakes by
