@@ -91,7 +91,8 @@ interface IStakingPool {
     /// @param periodFinish the end of the new period
     event RewardAdded(uint256 reward, uint256 carried, uint256 rewardRate, uint256 periodFinish);
 
-    /// @notice Rewards emitted while nothing was staked were set aside for the next period.
+    /// @notice Rewards emitted while nothing was staked, or whole units the accumulator could
+    /// not attribute (only when more than 1e36 staked units), were set aside for the next period.
     /// @param amount the amount set aside
     /// @param queuedRewards everything now waiting for the next period
     event RewardsCarriedOver(uint256 amount, uint256 queuedRewards);
@@ -176,7 +177,8 @@ interface IStakingPool {
     /// @param totalNotified the total it would reach
     /// @param totalRewardCap the cap
     error RewardCapExceeded(uint256 totalNotified, uint256 totalRewardCap);
-    /// @notice The reward is too small to give a non-zero rate over the period.
+    /// @notice The reward is too small to give a non-zero rate over the period (or, for a
+    /// re-emission without new funding, nothing is queued or left to emit).
     error RewardRateZero();
     /// @notice The reward period has not finished.
     /// @param periodFinish when it finishes
@@ -226,7 +228,9 @@ interface IStakingPool {
     // ------------------------------------------------------------------ admin actions
 
     /// @notice Pulls `reward` from the caller and (re)starts a reward period
-    /// (REWARDS_DISTRIBUTOR_ROLE).
+    /// (REWARDS_DISTRIBUTOR_ROLE). Only `reward` counts against the total reward cap; with
+    /// `reward == 0` the queued rewards and the unemitted rest are re-emitted, at 1 unit per
+    /// second over a shorter period if they are less than `rewardsDuration` units.
     /// @param reward the reward tokens to add
     function notifyRewardAmount(uint256 reward) external;
 
@@ -292,11 +296,12 @@ interface IStakingPool {
     /// @return the timestamp
     function lastUpdateTime() external view returns (uint256);
 
-    /// @notice The accumulator as last stored (1e18 fixed point).
+    /// @notice The accumulator as last stored, in reward units per staked unit scaled by 1e36
+    /// (not Synthetix's 1e18).
     /// @return the stored reward per token
     function rewardPerTokenStored() external view returns (uint256);
 
-    /// @notice The accumulator value `account` was last settled at.
+    /// @notice The accumulator value `account` was last settled at (scaled by 1e36).
     /// @param account the staker
     /// @return the reward per token paid
     function userRewardPerTokenPaid(address account) external view returns (uint256);
@@ -310,7 +315,8 @@ interface IStakingPool {
     /// @return the timestamp up to which rewards accrue
     function lastTimeRewardApplicable() external view returns (uint256);
 
-    /// @notice The live accumulator (1e18 fixed point).
+    /// @notice The live accumulator, in reward units per staked unit scaled by 1e36 (not
+    /// Synthetix's 1e18): `earned = balance * (rewardPerToken - paid) / 1e36`.
     /// @return the reward per token
     function rewardPerToken() external view returns (uint256);
 

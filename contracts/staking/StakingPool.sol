@@ -28,9 +28,12 @@ import {IStakingPool} from "../interfaces/IStakingPool.sol";
  * Reward accounting: `rewardReserve` counts every reward token the pool is accountable for.
  * It grows by what {notifyRewardAmount} pulls and shrinks only by what is transferred to
  * stakers (claims and vesting releases). Rewards emitted while `totalSupply == 0`, rewards
- * forfeited by {emergencyWithdraw} and the remainder of `reward / rewardsDuration` go to
- * `queuedRewards`, which the next {notifyRewardAmount} adds to the new period. So no reward
- * token is stranded and none of the reserve is ever recoverable.
+ * forfeited by {emergencyWithdraw}, the remainder of `reward / rewardsDuration` and whole units
+ * the accumulator cannot attribute (supply above 1e36) go to `queuedRewards`, which the next
+ * {notifyRewardAmount} adds to the new period. The accumulator is 1e36 fixed point (Synthetix
+ * uses 1e18), so what stays behind as rounding dust is under one unit per checkpoint plus
+ * under one unit per account settlement, whatever the tokens' decimals. None of the reserve is
+ * ever recoverable.
  *
  * Storage is packed so that a plain stake, withdraw or claim touches as few slots as possible;
  * amounts are stored in 128 bits (total notified rewards are bounded by 2^128 - 1, stakes by
@@ -46,7 +49,21 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
     /// @notice Longest duration (rewards period, lock, cooldown, vesting) a pool accepts, in seconds.
     uint256 public constant MAX_DURATION = type(uint32).max;
 
-    uint256 private constant PRECISION = 1e18;
+    /// @dev Fixed point of the reward-per-token accumulator: 1e36, not Synthetix's 1e18, so a
+    /// checkpoint floors less than `supply / 1e36` reward units (under one unit for any supply
+    /// below 1e36 base units), even for 6-decimal rewards over large 18-decimal stakes.
+    ///
+    /// Overflow: every reward amount is bounded by `rewardReserve < 2^128` (so is what one
+    /// period emits, `rewardRate * duration`), and 1e36 < 2^120. A checkpoint adds
+    /// `emitted * 1e36 / supply ≤ emitted * 1e36 < 2^248`, so `rewardPerTokenStored` stays below
+    /// `1e36 * (rewards ever emitted to stakers)`, i.e. below 2^248 per 2^128 units emitted
+    /// (forfeited rewards re-emitted count again; 2^8 full cycles of 2^128 units would be needed
+    /// to reach 2^256, and checked arithmetic would revert rather than wrap). An account's accrual
+    /// `balance * (rpt - paid)` is at most `Σ emitted_i * 1e36` over the checkpoints since it was
+    /// last settled, because its balance did not change in that interval and `supply_i ≥ balance`
+    /// at each of them, so it is bounded like `rewardPerTokenStored`. The live `rewardPerToken`
+    /// multiplies `elapsed * rewardRate ≤ rewardRate * duration < 2^128` by 1e36: < 2^248.
+    uint256 private constant PRECISION = 1e36;
 
     /// @dev staking configuration and the pause flag (one slot: read by every staker action)
     struct StakeConfig {
@@ -296,11 +313,17 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         _checkpoint(t.totalSupply); // may queue rewards emitted with nothing staked: read the ledger after it
         RewardLedger memory ledger = _ledger;
 
-        uint256 notified = uint256(ledger.totalNotified) + reward;
-        if (limits.totalRewardCap != 0 && notified > limits.totalRewardCap) {
-            revert RewardCapExceeded(notified, limits.totalRewardCap);
+        // Only new funding counts against the cap: queued rewards were counted when first
+        // notified, so notifyRewardAmount(0) can re-emit them even after the cap was lowered.
+        if (reward != 0) {
+            uint256 notified = uint256(ledger.totalNotified) + reward;
+            if (limits.totalRewardCap != 0 && notified > limits.totalRewardCap) {
+                revert RewardCapExceeded(notified, limits.totalRewardCap);
+            }
+            ledger.totalNotified = notified.toUint128();
+            t.rewardReserve = (uint256(t.rewardReserve) + reward).toUint128();
+            ExactTransfer.pullExact(cfg.rewardsToken, msg.sender, reward);
         }
-        if (reward != 0) ExactTransfer.pullExact(cfg.rewardsToken, msg.sender, reward);
 
         RewardState memory rs = _rewardState;
         uint256 carried = ledger.queuedRewards;
@@ -310,14 +333,20 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
         }
         uint256 duration = cfg.rewardsDuration;
         uint256 rate = total / duration;
-        if (rate == 0) revert RewardRateZero();
+        if (rate == 0) {
+            // A re-emission of less than one unit per second of the period (only queued
+            // rewards and the unemitted rest, no new funding) runs at 1 unit per second over a
+            // shorter period instead, so small queues are never stuck. New funding that small
+            // is refused (most likely a decimals mistake).
+            if (reward != 0 || total == 0) revert RewardRateZero();
+            rate = 1;
+            duration = total;
+        }
         if (limits.maxRewardRate != 0 && rate > limits.maxRewardRate) revert RewardRateTooHigh(rate, limits.maxRewardRate);
 
         // the division remainder is not lost: it waits for the next period
         ledger.queuedRewards = uint128(total - rate * duration);
-        ledger.totalNotified = notified.toUint128();
         _ledger = ledger;
-        t.rewardReserve = (uint256(t.rewardReserve) + reward).toUint128();
         _totals = t;
         rs.rewardRate = uint128(rate);
         rs.lastUpdateTime = uint40(block.timestamp);
@@ -547,8 +576,21 @@ contract StakingPool is IStakingPool, IStakingPoolInit, Initializable, AccessCon
             _ledger.queuedRewards = queued;
             emit RewardsCarriedOver(emitted, queued);
         } else {
-            rpt += (emitted * PRECISION) / supply;
+            uint256 scaled = emitted * PRECISION;
+            rpt += scaled / supply;
             _rewardPerTokenStored = rpt;
+            // Backstop: the floor leaves `scaled % supply` (< supply, in 1e36ths of a unit)
+            // unattributed. Whole units of it, possible only when supply > 1e36, are queued
+            // for the next period rather than stranded in the reserve (no extra work or
+            // storage write below that supply); the fraction of a unit stays as dust.
+            if (supply > PRECISION) {
+                uint256 dust = (scaled % supply) / PRECISION;
+                if (dust != 0) {
+                    uint128 queued = _ledger.queuedRewards + uint128(dust);
+                    _ledger.queuedRewards = queued;
+                    emit RewardsCarriedOver(dust, queued);
+                }
+            }
         }
         rs.lastUpdateTime = uint40(applicable);
         _rewardState = rs;

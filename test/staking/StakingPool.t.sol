@@ -15,6 +15,7 @@ contract StakingPoolFuzzTest is TestBase {
     StakingPool internal implementation;
     MockERC20 internal stakeToken;
     MockERC20 internal rewardToken;
+    MockERC20 internal usdc;
     address internal alice = address(0xA11CE);
     address internal bob = address(0xB0B);
 
@@ -23,14 +24,19 @@ contract StakingPoolFuzzTest is TestBase {
         implementation = new StakingPool();
         stakeToken = new MockERC20("Stake", "STK", 18);
         rewardToken = new MockERC20("Reward", "RWD", 18);
+        usdc = new MockERC20("USD Coin", "USDC", 6);
     }
 
     function _pool(uint256 vestingDuration) internal returns (StakingPool pool) {
+        return _pool(vestingDuration, rewardToken);
+    }
+
+    function _pool(uint256 vestingDuration, MockERC20 rewards) internal returns (StakingPool pool) {
         pool = StakingPool(Clones.clone(address(implementation)));
         pool.initialize(
             PoolConfig({
                 stakingToken: address(stakeToken),
-                rewardsToken: address(rewardToken),
+                rewardsToken: address(rewards),
                 admin: address(this),
                 rewardsDuration: uint64(DURATION),
                 minStakePeriod: 0,
@@ -42,7 +48,7 @@ contract StakingPoolFuzzTest is TestBase {
                 totalRewardCap: 0
             })
         );
-        rewardToken.approve(address(pool), type(uint256).max);
+        rewards.approve(address(pool), type(uint256).max);
     }
 
     function _stake(StakingPool pool, address who, uint256 amount) internal {
@@ -77,8 +83,9 @@ contract StakingPoolFuzzTest is TestBase {
         uint256 emitted = pool.rewardRate() * elapsed;
         uint256 sum = pool.earned(alice) + pool.earned(bob);
         assertLe(sum, emitted, "earned <= emitted");
-        // each accumulator step floors at most 1 per 1e18 staked units, each account floors 1 wei
-        uint256 dust = (2 * (a + b)) / 1e18 + 3;
+        // each accumulator step floors less than 1 unit per 1e36 staked units (1e36 fixed
+        // point), each account floors less than 1 unit
+        uint256 dust = (2 * (a + b)) / 1e36 + 3;
         assertLe(emitted - sum, dust, "rounding bounded");
         assertEq(pool.lastTimeRewardApplicable(), start + elapsed, "applicable");
 
@@ -89,6 +96,43 @@ contract StakingPoolFuzzTest is TestBase {
         pool.getReward();
         assertEq(rewardToken.balanceOf(alice) + rewardToken.balanceOf(bob), sum, "paid = earned");
         assertGe(rewardToken.balanceOf(address(pool)), pool.rewardReserve(), "reserve held");
+    }
+
+    /// @dev Audit M-1, fuzzed: a 6-decimal reward over a large 18-decimal stake, checkpointed
+    /// often by a non-staker, is earned by the staker but for < 1 unit per checkpoint; above
+    /// 1e36 staked units the whole units the accumulator cannot attribute are queued.
+    function testFuzz_sixDecimalRewardsLargeSupply(uint256 supply, uint256 reward, uint256 checkpoints, uint256 interval) public {
+        // log-uniform: every order of magnitude from 1e24 (1e6 tokens) to 2^128 - 1 alike
+        uint256 magnitude = 10 ** bound(supply % 1000, 24, 38);
+        uint256 top = magnitude * 10 > type(uint128).max ? type(uint128).max : magnitude * 10;
+        supply = bound(supply / 1000, magnitude, top);
+        reward = bound(reward, DURATION, 1e15); // up to 1e9 USDC
+        checkpoints = bound(checkpoints, 1, 40);
+        interval = bound(interval, 1, 1 days);
+        StakingPool pool = _pool(0, usdc);
+        _stake(pool, alice, supply);
+        usdc.mint(address(this), reward);
+        pool.notifyRewardAmount(reward);
+        uint256 queuedAtStart = pool.queuedRewards();
+        uint256 start = block.timestamp;
+        for (uint256 i; i < checkpoints; ++i) {
+            vm.warp(block.timestamp + interval);
+            vm.prank(bob);
+            pool.getReward();
+        }
+        uint256 elapsed = block.timestamp - start > DURATION ? DURATION : block.timestamp - start;
+        uint256 emitted = pool.rewardRate() * elapsed;
+        uint256 backstop = pool.queuedRewards() - queuedAtStart;
+        uint256 earned = pool.earned(alice);
+        assertLe(earned + backstop, emitted, "earned + queued <= emitted");
+        // < 1 unit per checkpoint, < 1 for alice's settlement
+        assertLe(emitted - earned - backstop, checkpoints + 1, "dust <= 1 unit per checkpoint");
+        if (supply <= 1e36) assertEq(backstop, 0, "no backstop below 1e36");
+        vm.prank(alice);
+        pool.getReward();
+        assertEq(usdc.balanceOf(alice), earned, "paid");
+        assertEq(usdc.balanceOf(address(pool)), pool.rewardReserve(), "reserve held");
+        assertEq(pool.rewardReserve() + earned, reward, "paid + reserve = notified");
     }
 
     /// @dev A single staker's earnings follow rate * time exactly when the division is exact.

@@ -356,14 +356,15 @@ describe("StakingPool", function () {
       // alice: 100 s alone (100,000) + 200 s at 4/5 (160,000); bob: 200 s at 1/5 (40,000)
       expect(await pool.earned(alice.address)).to.equal(260_000n);
       expect(await pool.earned(bob.address)).to.equal(40_000n);
-      expect(await pool.rewardPerToken()).to.equal(25_000n + 40_000n);
+      // 1e36 fixed point: (25,000 + 40,000) per 1e18 staked units
+      expect(await pool.rewardPerToken()).to.equal((25_000n + 40_000n) * E18);
       expect(await pool.rewards(alice.address)).to.equal(0n);
       // settled on the next action
       await time.setNextBlockTimestamp(t0 + 500n);
       await pool.connect(alice).stake(1n);
       expect(await pool.rewards(alice.address)).to.equal(260_000n + 80_000n);
       expect(await pool.userRewardPerTokenPaid(alice.address)).to.equal(await pool.rewardPerTokenStored());
-      expect(await pool.rewardPerTokenStored()).to.equal(25_000n + 40_000n + 20_000n);
+      expect(await pool.rewardPerTokenStored()).to.equal((25_000n + 40_000n + 20_000n) * E18);
       expect(await pool.lastUpdateTime()).to.equal(t0 + 500n);
     });
 
@@ -854,6 +855,120 @@ describe("StakingPool", function () {
       await pool.connect(bob).exit();
       expect(await pool.totalSupply()).to.equal(0n);
       expect(await stakeToken.balanceOf(address)).to.equal(await pool.rewardReserve());
+    });
+  });
+
+  describe("audit fixes", function () {
+    const USDC = 10n ** 6n;
+
+    /** A pool paying a 6-decimal stablecoin; everyone holds and approved 1e9 of it. */
+    async function usdcFixture() {
+      const base = await baseFixture();
+      const usdc = await ethers.deployContract("MockERC20", ["USD Coin", "USDC", 6]);
+      const pool = await base.newPool({ rewardsToken: await usdc.getAddress() });
+      for (const who of [base.admin, base.alice, base.bob, base.carol, base.stranger]) {
+        await usdc.mint(who.address, 1_000_000_000n * USDC);
+        await usdc.connect(who).approve(await pool.getAddress(), ethers.MaxUint256);
+      }
+      return { ...base, usdc, pool };
+    }
+
+    it("M-1: hourly checkpoints by a non-staker do not strand a 6-decimal reward over a 1e27 stake", async function () {
+      const { pool, admin, alice, stranger, stakeToken, usdc } = await loadFixture(usdcFixture);
+      const staked = 10n ** 27n; // 1e9 campaign tokens of 18 decimals
+      await stakeToken.mint(alice.address, staked);
+      await pool.connect(alice).stake(staked);
+      const reward = 7_000n * USDC;
+      const t0 = BigInt(await time.latest()) + 10n;
+      await time.setNextBlockTimestamp(t0);
+      await pool.connect(admin).notifyRewardAmount(reward);
+      const rate = reward / WEEK;
+      let checkpoints = 0n;
+      for (let t = t0 + 3600n; t <= t0 + WEEK; t += 3600n) {
+        await time.setNextBlockTimestamp(t);
+        await pool.connect(stranger).getReward(); // every call is a checkpoint
+        checkpoints++;
+      }
+      expect(checkpoints).to.equal(WEEK / 3600n);
+      const emitted = rate * WEEK;
+      const earned = await pool.earned(alice.address);
+      // before the fix: 0 (each hour's 41.6664 USDC floored to rpt += 0)
+      expect(earned).to.be.lessThanOrEqual(emitted);
+      expect(emitted - earned).to.be.lessThanOrEqual(checkpoints); // < 1 base unit per checkpoint
+      expect(await pool.rewardPerToken()).to.equal(((emitted * 10n ** 36n) / staked));
+      // alice is paid; what is left in the pool is the queued remainder of 7,000 / WEEK and dust
+      await expect(pool.connect(alice).getReward()).to.changeTokenBalance(ethers, usdc, alice, earned);
+      expect(await pool.queuedRewards()).to.equal(reward - emitted);
+      expect(await pool.rewardReserve()).to.equal(reward - earned);
+      expect(await pool.rewards(stranger.address)).to.equal(0n);
+    });
+
+    it("M-1 backstop: above 1e36 staked units, whole units the accumulator cannot attribute are queued", async function () {
+      const { pool, admin, alice, stakeToken } = await loadFixture(plainFixture);
+      const staked = 3n * 10n ** 38n; // 3e20 tokens: rpt grows by emitted / 300 (floored)
+      await stakeToken.mint(alice.address, staked);
+      await pool.connect(alice).stake(staked);
+      const rate = 1_000n;
+      const t0 = BigInt(await time.latest()) + 10n;
+      await time.setNextBlockTimestamp(t0);
+      await pool.connect(admin).notifyRewardAmount(rate * WEEK);
+      expect(await pool.queuedRewards()).to.equal(0n);
+      // 7 s emit 7,000 units: rpt += 7,000e36 / 3e38 = 23 (attributing 6,900), 100 units left over
+      await time.setNextBlockTimestamp(t0 + 7n);
+      const tx = pool.connect(alice).getReward();
+      await expect(tx).to.emit(pool, "RewardsCarriedOver").withArgs((7n * rate) % 300n, (7n * rate) % 300n);
+      expect(await pool.rewardPerTokenStored()).to.equal((7n * rate * 10n ** 36n) / staked);
+      // everything emitted is either earned or queued
+      const paid = (7n * rate * 10n ** 36n) / staked * staked / 10n ** 36n;
+      await expect(tx).to.emit(pool, "RewardPaid").withArgs(alice.address, paid);
+      expect(paid + (await pool.queuedRewards())).to.equal(7n * rate);
+      // no whole unit left over: nothing queued
+      await time.setNextBlockTimestamp(t0 + 7n + 3n); // 3,000 = 10 x 300
+      await expect(pool.connect(alice).getReward()).not.to.emit(pool, "RewardsCarriedOver");
+    });
+
+    it("I-2: notifyRewardAmount(0) re-emits the queue after the cap was lowered below totalNotified", async function () {
+      const { pool, admin, bob } = await loadFixture(plainFixture);
+      await pool.connect(admin).notifyRewardAmount(10n * WEEK);
+      await time.increase(DAY); // nothing staked: a day is carried over
+      await pool.connect(bob).stake(E18);
+      const queued = await pool.queuedRewards();
+      expect(queued).to.equal(10n * DAY + 10n); // + the block of the stake
+      await pool.connect(admin).setRewardLimits(0n, WEEK); // below the 10 WEEK notified
+      // a funded reward is still capped
+      await expect(pool.connect(admin).notifyRewardAmount(1n))
+        .to.be.revertedWithCustomError(pool, "RewardCapExceeded")
+        .withArgs(10n * WEEK + 1n, WEEK);
+      // the queued carry-over was counted when first notified: it is re-emitted
+      const leftover = (await pool.periodFinish()) - BigInt(await time.latest()) - 1n;
+      await expect(pool.connect(admin).notifyRewardAmount(0n))
+        .to.emit(pool, "RewardAdded")
+        .withArgs(0n, queued, (queued + leftover * 10n) / WEEK, anyUint);
+      expect(await pool.totalNotified()).to.equal(10n * WEEK);
+      expect(await pool.rewardReserve()).to.equal(10n * WEEK);
+    });
+
+    it("I-3: a queue smaller than rewardsDuration is re-emitted at 1 unit per second over a shorter period", async function () {
+      const { pool, admin, alice } = await loadFixture(plainFixture);
+      const t0 = BigInt(await time.latest()) + 10n;
+      await time.setNextBlockTimestamp(t0);
+      await pool.connect(admin).notifyRewardAmount(WEEK + 500n); // rate 1, remainder 500 queued
+      expect(await pool.queuedRewards()).to.equal(500n);
+      await pool.connect(alice).stake(E18);
+      await time.increaseTo(t0 + WEEK + 1n);
+      // a funded reward too small for the period (with the queue) is still refused
+      const queued = await pool.queuedRewards();
+      expect(queued).to.equal(501n); // + the second emitted before alice staked
+      await expect(pool.connect(admin).notifyRewardAmount(WEEK - 1n - queued)).to.be.revertedWithCustomError(pool, "RewardRateZero");
+      const t1 = BigInt(await time.latest()) + 1n;
+      await time.setNextBlockTimestamp(t1);
+      await expect(pool.connect(admin).notifyRewardAmount(0n)).to.emit(pool, "RewardAdded").withArgs(0n, queued, 1n, t1 + queued);
+      expect(await pool.queuedRewards()).to.equal(0n);
+      expect(await pool.rewardsDuration()).to.equal(WEEK); // unchanged for later periods
+      await time.increaseTo(t1 + 1_000n);
+      expect(await pool.earned(alice.address)).to.equal(WEEK - 1n + queued);
+      // nothing queued: a zero notify has nothing to emit
+      await expect(pool.connect(admin).notifyRewardAmount(0n)).to.be.revertedWithCustomError(pool, "RewardRateZero");
     });
   });
 });
