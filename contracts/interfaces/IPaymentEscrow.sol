@@ -49,7 +49,8 @@ interface IPaymentEscrow {
     /// open (Held or Disputed) and read as zero once it is closed (Released, Refunded, Resolved): the slots
     /// are cleared for the gas refund and the events carry the history. A payment settled at once (release
     /// delay 0) stores only `status`, `payer`, `releaseAt` (= paid at) and `feeBps`; its `token` reads as
-    /// zero too. `status`, `payer`, `releaseAt` and `feeBps` are kept forever (replay protection).
+    /// zero too. `status`, `payer`, `releaseAt` and `feeBps` are kept forever (replay protection). A cancelled
+    /// id stores only its status (`Cancelled`); every other field reads as zero.
     struct PaymentView {
         Status status;
         uint8 splitCount;
