@@ -18,7 +18,9 @@ interface IPaymentEscrow {
     }
 
     /// @notice A payment intent, signed off-chain (EIP-712) by the merchant or one of its signers.
-    /// @dev `token == address(0)` is the native coin; `payer == address(0)` lets anyone pay.
+    /// @dev `token == address(0)` is the native coin; `payer == address(0)` lets anyone pay. The id belongs to
+    /// its merchant: its top 20 bytes must be the merchant's address (`id = bytes32(bytes20(merchant)) | salt`,
+    /// 96 low bits free, see {merchantOf}), so nobody can use (squat) another merchant's id.
     struct PaymentIntent {
         bytes32 id;
         address merchant;
@@ -30,14 +32,16 @@ interface IPaymentEscrow {
         bytes32 metadataHash;
     }
 
-    /// @notice Lifecycle of a payment. `None` = never paid.
+    /// @notice Lifecycle of a payment. `None` = never paid; `Cancelled` = the merchant (or one of its signers)
+    /// cancelled the id before it was paid ({cancelIntent}), so it can never be paid.
     enum Status {
         None,
         Held,
         Disputed,
         Released,
         Refunded,
-        Resolved
+        Resolved,
+        Cancelled
     }
 
     /// @notice What the escrow stores about a payment (see {payments}).
@@ -45,7 +49,8 @@ interface IPaymentEscrow {
     /// open (Held or Disputed) and read as zero once it is closed (Released, Refunded, Resolved): the slots
     /// are cleared for the gas refund and the events carry the history. A payment settled at once (release
     /// delay 0) stores only `status`, `payer`, `releaseAt` (= paid at) and `feeBps`; its `token` reads as
-    /// zero too. `status`, `payer`, `releaseAt` and `feeBps` are kept forever (replay protection).
+    /// zero too. `status`, `payer`, `releaseAt` and `feeBps` are kept forever (replay protection). A cancelled
+    /// id stores only its status (`Cancelled`); every other field reads as zero.
     struct PaymentView {
         Status status;
         uint8 splitCount;
@@ -163,6 +168,12 @@ interface IPaymentEscrow {
     /// @param newTreasury the new treasury
     event TreasurySet(address indexed oldTreasury, address indexed newTreasury);
 
+    /// @notice The merchant (or one of its signers) cancelled an unpaid intent id: it can no longer be paid.
+    /// @param id the intent id
+    /// @param merchant the id's merchant (its top 20 bytes)
+    /// @param by who cancelled it (the merchant or an authorised signer)
+    event IntentCancelled(bytes32 indexed id, address indexed merchant, address by);
+
     /// @notice A token got its compact index in the escrow's token registry (first escrowed payment in it).
     /// @param token the token (`address(0)` = native)
     /// @param index its index (1-based)
@@ -178,6 +189,17 @@ interface IPaymentEscrow {
     /// @notice The intent id was already paid.
     /// @param id the intent id
     error AlreadyPaid(bytes32 id);
+    /// @notice The intent id was cancelled by its merchant: it can never be paid.
+    /// @param id the intent id
+    error IntentIsCancelled(bytes32 id);
+    /// @notice The id's top 20 bytes are not the intent's merchant: ids belong to their merchant.
+    /// @param id the intent id
+    /// @param merchant the intent's merchant
+    error IdNotOfMerchant(bytes32 id, address merchant);
+    /// @notice Only the id's merchant or one of its authorised signers may cancel it.
+    /// @param id the intent id
+    /// @param caller the caller refused
+    error NotMerchantOrSigner(bytes32 id, address caller);
     /// @notice The intent restricts who may pay and this payer is not it.
     /// @param expected the intent's payer
     /// @param actual the payer of this call
@@ -195,7 +217,7 @@ interface IPaymentEscrow {
     /// @param count the number of splits
     /// @param max the maximum
     error TooManySplits(uint256 count, uint256 max);
-    /// @notice A split has a zero recipient or zero bps.
+    /// @notice A split has a zero recipient, the escrow itself as recipient (its share would be stranded) or zero bps.
     /// @param index the split's index
     error InvalidSplit(uint256 index);
     /// @notice The splits' basis points add up to more than 10,000.
@@ -295,6 +317,12 @@ interface IPaymentEscrow {
     /// @param allowed true to authorise, false to revoke
     function setSigner(address signer, bool allowed) external;
 
+    /// @notice Cancels the unpaid intent `id` (status {Status.Cancelled}): it can never be paid afterwards.
+    /// @dev Callable by the id's merchant ({merchantOf}) or one of its authorised signers. Reverts with
+    /// {InvalidStatus} if the id was already paid or cancelled.
+    /// @param id the intent id
+    function cancelIntent(bytes32 id) external;
+
     /// @notice Sets msg.sender's release delay for future payments (≤ {MAX_RELEASE_DELAY}).
     /// @param delay seconds between payment and release (0 = settle at once)
     function setReleaseDelay(uint32 delay) external;
@@ -341,10 +369,15 @@ interface IPaymentEscrow {
     /// @return splits the splits (empty for payments settled at once)
     function paymentSplits(bytes32 id) external view returns (Split[] memory splits);
 
-    /// @notice Whether intent `id` was ever paid.
+    /// @notice Whether intent `id` was ever paid (false for a cancelled id: see {payments} for its status).
     /// @param id the intent id
     /// @return paid true once paid
     function isPaid(bytes32 id) external view returns (bool paid);
+
+    /// @notice The merchant an intent id belongs to: its top 20 bytes.
+    /// @param id the intent id
+    /// @return merchant the only merchant whose intents may use `id`
+    function merchantOf(bytes32 id) external pure returns (address merchant);
 
     /// @notice The EIP-712 digest to sign for `intent` on this escrow and chain.
     /// @param intent the intent

@@ -28,6 +28,10 @@ import {PaymentMath} from "./PaymentMath.sol";
  * accrue per token and are swept to the treasury with {withdrawFees}. Per token the escrow therefore always
  * holds exactly the sum of held amounts plus the credits plus the accrued fees.
  *
+ * Intent ids belong to their merchant: an id's top 20 bytes must be the intent's merchant ({merchantOf}),
+ * so nobody can pay (squat) another merchant's id ahead of its payer. A merchant, or one of its signers, can
+ * cancel an unpaid id with {cancelIntent}.
+ *
  * Storage: two slots per escrowed payment (plus one per split); one slot for a payment settled at once.
  */
 contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuardTransient {
@@ -223,6 +227,16 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
     }
 
     /// @inheritdoc IPaymentEscrow
+    function cancelIntent(bytes32 id) external {
+        address merchant = address(bytes20(id));
+        if (msg.sender != merchant && !isSigner[merchant][msg.sender]) revert NotMerchantOrSigner(id, msg.sender);
+        uint256 meta = _meta[id];
+        if (meta != 0) revert InvalidStatus(id, _status(meta));
+        _meta[id] = uint256(Status.Cancelled) << _STATUS_SHIFT;
+        emit IntentCancelled(id, merchant, msg.sender);
+    }
+
+    /// @inheritdoc IPaymentEscrow
     function setReleaseDelay(uint32 delay) external {
         if (delay > MAX_RELEASE_DELAY) revert ReleaseDelayTooLong(delay, MAX_RELEASE_DELAY);
         releaseDelay[msg.sender] = delay;
@@ -290,7 +304,13 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
 
     /// @inheritdoc IPaymentEscrow
     function isPaid(bytes32 id) external view returns (bool paid) {
-        return _meta[id] != 0;
+        uint256 meta = _meta[id];
+        return meta != 0 && _status(meta) != Status.Cancelled;
+    }
+
+    /// @inheritdoc IPaymentEscrow
+    function merchantOf(bytes32 id) external pure returns (address merchant) {
+        return address(bytes20(id));
     }
 
     /// @inheritdoc IPaymentEscrow
@@ -357,7 +377,18 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         if (amount > type(uint96).max) revert AmountTooLarge(amount);
         address allowedPayer = intent.payer;
         if (allowedPayer != address(0) && allowedPayer != payer) revert PayerNotAllowed(allowedPayer, payer);
-        if (_meta[intent.id] != 0) revert AlreadyPaid(intent.id);
+        bytes32 id = intent.id;
+        bool ownId;
+        assembly ("memory-safe") {
+            // the id's top 20 bytes == the merchant word (a dirty merchant word never matches)
+            ownId := eq(shr(96, id), calldataload(add(intent, 0x20)))
+        }
+        if (!ownId) revert IdNotOfMerchant(id, intent.merchant);
+        uint256 meta = _meta[id];
+        if (meta != 0) {
+            if (_status(meta) == Status.Cancelled) revert IntentIsCancelled(id);
+            revert AlreadyPaid(id);
+        }
         if (intent.token == address(0)) {
             if (msg.value != amount) revert IncorrectValue(amount, msg.value);
         } else if (msg.value != 0) {
@@ -392,14 +423,16 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         return releaseAt;
     }
 
-    /// @dev Validates the splits (count, non-zero recipients and bps, sum ≤ 100%); returns their count.
-    function _checkSplits(Split[] calldata splits) private pure returns (uint256 n) {
+    /// @dev Validates the splits (count, recipients neither zero nor the escrow, non-zero bps, sum ≤ 100%);
+    /// returns their count.
+    function _checkSplits(Split[] calldata splits) private view returns (uint256 n) {
         n = splits.length;
         if (n > MAX_SPLITS) revert TooManySplits(n, MAX_SPLITS);
         uint256 total;
         for (uint256 i; i < n; ++i) {
             uint256 bps = splits[i].bps;
-            if (splits[i].recipient == address(0) || bps == 0) revert InvalidSplit(i);
+            address recipient = splits[i].recipient;
+            if (recipient == address(0) || recipient == address(this) || bps == 0) revert InvalidSplit(i);
             total += bps;
         }
         if (total > PaymentMath.BPS) revert SplitsExceedTotal(total);

@@ -6,7 +6,7 @@ import type { ContractTransactionResponse } from "ethers";
 import type { GasRow } from "./types.js";
 import { formatGasTable } from "./format.js";
 import type { MockERC20, PaymentEscrow } from "../../types/ethers-contracts/index.js";
-import { INTENT_TYPES, signPermit, type PaymentIntent } from "../lib/eip712.js";
+import { INTENT_TYPES, newPaymentId, signPermit, type PaymentIntent } from "../lib/eip712.js";
 
 const GROUP = "Payments";
 const COINBASE_ERC20_FIRST = 140_689n;
@@ -34,7 +34,8 @@ export async function measurePayments(ethers: HardhatEthers): Promise<GasRow[]> 
   const domain = { name: "Crowdstake PaymentEscrow", version: "1", chainId, verifyingContract: escrowAddress };
   let counter = 0;
   const intent = (merchant: HardhatEthersSigner, tokenAddr: string, amount: bigint, splits: PaymentIntent["splits"] = []): PaymentIntent => ({
-    id: ethers.keccak256(ethers.toUtf8Bytes(`gas-${counter++}`)),
+    // merchant-bound id with a fixed salt (reproducible calldata): 96 low bits of keccak("gas-n")
+    id: newPaymentId(merchant.address, BigInt(ethers.keccak256(ethers.toUtf8Bytes(`gas-${counter++}`))) & ((1n << 96n) - 1n)),
     merchant: merchant.address,
     token: tokenAddr,
     amount,
@@ -110,6 +111,8 @@ export async function measurePayments(ethers: HardhatEthers): Promise<GasRow[]> 
   row("openDispute", await gasOf(escrow.connect(alice).openDispute(i.id)));
   await (await escrow.grantRole(await escrow.ARBITER_ROLE(), admin.address)).wait();
   row("resolveDispute ERC-20 (half to payer)", await gasOf(escrow.connect(admin).resolveDispute(i.id, amount / 2n)));
+  i = intent(m2, tokenAddress, amount);
+  row("cancelIntent (merchant, unpaid id)", await gasOf(escrow.connect(m2).cancelIntent(i.id)));
   return rows;
 }
 

@@ -1,6 +1,6 @@
 // The EIP-712 typed data the platform signs: EIP-2612 permits (campaign contributions, staking,
 // payments) and PaymentEscrow payment intents. One definition for tests, scripts and benchmarks.
-import { Signature, type Signer, type TypedDataDomain } from "ethers";
+import { Signature, concat, getAddress, hexlify, randomBytes, toBeHex, type Signer, type TypedDataDomain } from "ethers";
 
 export const PERMIT_TYPES = {
   Permit: [
@@ -44,6 +44,26 @@ export interface PaymentIntent {
   payer: string;
   splits: SplitArg[];
   metadataHash: string;
+}
+
+const SALT_BITS = 96n;
+const SALT_MAX = (1n << SALT_BITS) - 1n;
+
+/**
+ * A PaymentEscrow intent id for `merchant`: `bytes32(bytes20(merchant)) | salt` (the escrow refuses an id whose
+ * top 20 bytes are not the intent's merchant). `salt` (< 2^96) is random unless given; give one for
+ * reproducible ids (e.g. derived from an order number).
+ */
+export function newPaymentId(merchant: string, salt?: bigint): string {
+  if (salt !== undefined && (salt < 0n || salt > SALT_MAX)) throw new RangeError(`payment id salt must fit in 96 bits: ${salt}`);
+  const low = salt === undefined ? randomBytes(12) : toBeHex(salt, 12);
+  return hexlify(concat([getAddress(merchant), low])).toLowerCase();
+}
+
+/** The merchant a PaymentEscrow intent id belongs to (its top 20 bytes), checksummed. */
+export function paymentIdMerchant(id: string): string {
+  if (!/^0x[0-9a-fA-F]{64}$/.test(id)) throw new TypeError(`not a bytes32 id: ${id}`);
+  return getAddress(id.slice(0, 42));
 }
 
 /** The escrow's EIP-712 domain on a chain. */

@@ -1,6 +1,6 @@
 import { expect } from "chai";
 import {
-  DAY, FEE_BPS, INTENT_TYPES, Status, ZERO, ZERO32, deployFixture, divide, ethers, makeIntent, networkHelpers, payIntent, sign,
+  DAY, FEE_BPS, INTENT_TYPES, Status, ZERO, ZERO32, deployFixture, divide, ethers, makeIntent, networkHelpers, newId, payIntent, sign,
 } from "./helpers.js";
 import { signPermit } from "../../scripts/lib/eip712.js";
 
@@ -124,13 +124,13 @@ describe("PaymentEscrow: intents, signatures and paying", function () {
       const variants = [
         { ...intent, amount: intent.amount - 1n },
         { ...intent, deadline: intent.deadline + 1n },
-        { ...intent, merchant: fx.other.address },
+        { ...intent, merchant: fx.other.address, id: newId(fx.other.address) },
         { ...intent, metadataHash: ZERO32 },
         { ...intent, splits: [] },
         { ...intent, splits: [{ recipient: fx.split1.address, bps: 101 }] },
         { ...intent, splits: [{ recipient: fx.split2.address, bps: 100 }] },
         { ...intent, payer: fx.payer.address },
-        { ...intent, id: ethers.keccak256("0x01") },
+        { ...intent, id: newId(fx.merchant.address) },
       ];
       for (const v of variants) {
         await expect(fx.escrow.connect(fx.payer).pay(v, sig)).to.be.revertedWithCustomError(fx.escrow, "InvalidSignature");

@@ -15,13 +15,20 @@ contract NativeRefuser {
 
 /// @dev Shared intent building and signing for the escrow's Solidity tests.
 abstract contract EscrowTestKit is TestBase {
+    /// @dev The intent id of `merchant` with salt `salt`: `bytes32(bytes20(merchant)) | uint96(salt)`.
+    function _idOf(address merchant, bytes32 salt) internal pure returns (bytes32) {
+        return bytes32(bytes20(merchant)) | bytes32(uint256(uint96(uint256(salt))));
+    }
+
+    /// @dev An intent of `merchant` whose id is {_idOf}(merchant, salt).
     function _intent(
-        bytes32 id,
+        bytes32 salt,
         address merchant,
         address token,
         uint256 amount,
         IPaymentEscrow.Split[] memory splits
     ) internal view returns (IPaymentEscrow.PaymentIntent memory intent) {
+        bytes32 id = _idOf(merchant, salt);
         intent = IPaymentEscrow.PaymentIntent({
             id: id,
             merchant: merchant,
@@ -112,6 +119,26 @@ contract PaymentEscrowFuzzTest is EscrowTestKit {
         vm.prank(payer);
         escrow.pay{value: 1 ether}(intent, newSig);
         assertTrue(escrow.isPaid(intent.id), "paid with the new chain's signature");
+    }
+
+    /// @dev Ids belong to their merchant: whoever squats another merchant's id (signing its own intent
+    /// with it, as its own merchant) is refused, whatever the key, salt and amount; merchantOf reads it back.
+    function testFuzz_squattingAnotherMerchantsIdReverts(uint256 attackerPk, uint96 salt, uint96 amount) public {
+        attackerPk = bound(attackerPk, 1, 2 ** 128);
+        address attacker = vm.addr(attackerPk);
+        vm.assume(attacker != merchant);
+        amount = uint96(bound(amount, 1, type(uint96).max));
+        IPaymentEscrow.Split[] memory none = new IPaymentEscrow.Split[](0);
+        bytes32 victimId = _idOf(merchant, bytes32(uint256(salt)));
+        assertTrue(escrow.merchantOf(victimId) == merchant, "merchantOf = top 20 bytes");
+        IPaymentEscrow.PaymentIntent memory squat = _intent(bytes32(0), attacker, address(0), amount, none);
+        squat.id = victimId;
+        bytes memory sig = _sign(escrow, attackerPk, squat);
+        vm.deal(attacker, amount);
+        vm.prank(attacker);
+        vm.expectRevert(abi.encodeWithSelector(IPaymentEscrow.IdNotOfMerchant.selector, victimId, attacker));
+        escrow.pay{value: amount}(squat, sig);
+        assertTrue(!escrow.isPaid(victimId), "victim's id still free");
     }
 
     function _payAsPayer(IPaymentEscrow.PaymentIntent memory intent) internal {

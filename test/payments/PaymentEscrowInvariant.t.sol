@@ -35,6 +35,10 @@ contract EscrowHandler is EscrowTestKit {
     uint256 public resolutions;
     uint256 public withdrawals;
     uint256 public sweeps;
+    /// @dev ids cancelled before being paid; and how often cancelling a paid id or paying a cancelled one
+    /// went through (must stay 0)
+    bytes32[] public cancelledIds;
+    uint256 public breaches;
 
     constructor() {
         escrow = new PaymentEscrow(address(this), treasury, 250);
@@ -82,8 +86,9 @@ contract EscrowHandler is EscrowTestKit {
             splits[i] = IPaymentEscrow.Split(splitRecipients[i], uint16(bound(splitSeed >> (16 * (i + 1)), 1, 5_000)));
         }
         address tokenAddr = native ? address(0) : address(token);
-        bytes32 id = keccak256(abi.encode("inv", nonce++));
-        IPaymentEscrow.PaymentIntent memory intent = _intent(id, merchants[m], tokenAddr, amount, splits);
+        IPaymentEscrow.PaymentIntent memory intent =
+            _intent(keccak256(abi.encode("inv", nonce++)), merchants[m], tokenAddr, amount, splits);
+        bytes32 id = intent.id;
         bytes memory sig = _sign(escrow, merchantPks[m], intent);
         if (native) {
             vm.deal(payer, payer.balance + amount);
@@ -166,6 +171,38 @@ contract EscrowHandler is EscrowTestKit {
         } catch {}
     }
 
+    /// @dev The merchant cancels a fresh id (then a payment of it must fail), or tries to cancel a paid one
+    /// (must fail).
+    function cancel(uint256 merchantSeed, uint256 idSeed, bool paidOne) external {
+        uint256 m = merchantSeed % 2;
+        if (paidOne && ids.length != 0) {
+            bytes32 paid = ids[idSeed % ids.length];
+            vm.prank(escrow.merchantOf(paid));
+            try escrow.cancelIntent(paid) {
+                breaches++;
+            } catch {}
+            return;
+        }
+        IPaymentEscrow.Split[] memory none = new IPaymentEscrow.Split[](0);
+        IPaymentEscrow.PaymentIntent memory intent =
+            _intent(keccak256(abi.encode("cancel", nonce++)), merchants[m], address(0), 1 ether, none);
+        vm.prank(merchants[m]);
+        escrow.cancelIntent(intent.id);
+        cancelledIds.push(intent.id);
+        bytes memory sig = _sign(escrow, merchantPks[m], intent);
+        vm.deal(payers[0], payers[0].balance + 1 ether);
+        vm.prank(payers[0]);
+        try escrow.pay{value: 1 ether}(intent, sig) {
+            breaches++;
+        } catch {
+            vm.deal(payers[0], payers[0].balance - 1 ether);
+        }
+    }
+
+    function cancelledCount() external view returns (uint256) {
+        return cancelledIds.length;
+    }
+
     function warp(uint256 secs) external {
         vm.warp(block.timestamp + bound(secs, 0, 3 days));
     }
@@ -225,6 +262,18 @@ contract PaymentEscrowInvariantTest is TestBase {
             bool open = p.status == IPaymentEscrow.Status.Held || p.status == IPaymentEscrow.Status.Disputed;
             assertEq(handler.closings(id), open ? 0 : 1, "closed exactly once when closed, never while open");
             assertEq(handler.paidOut(id) + p.amount, handler.amountOf(id), "merchant + splits + fee + refunds + held == amount");
+        }
+    }
+
+    /// forge-config: default.invariant.runs = 48
+    /// forge-config: default.invariant.depth = 40
+    function invariant_cancelledIdsStayUnpaid() public view {
+        PaymentEscrow escrow = handler.escrow();
+        assertEq(handler.breaches(), 0, "no paid id cancelled, no cancelled id paid");
+        for (uint256 i; i < handler.cancelledCount(); ++i) {
+            bytes32 id = handler.cancelledIds(i);
+            assertTrue(escrow.payments(id).status == IPaymentEscrow.Status.Cancelled, "cancelled stays cancelled");
+            assertTrue(!escrow.isPaid(id), "a cancelled id is not paid");
         }
     }
 }

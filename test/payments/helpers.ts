@@ -8,7 +8,7 @@ import type {
   PaymentEscrow,
   ReentrantToken,
 } from "../../types/ethers-contracts/index.js";
-import { INTENT_TYPES, type PaymentIntent, type SplitArg } from "../../scripts/lib/eip712.js";
+import { INTENT_TYPES, newPaymentId, type PaymentIntent, type SplitArg } from "../../scripts/lib/eip712.js";
 
 export { INTENT_TYPES };
 export type { SplitArg };
@@ -25,15 +25,16 @@ export enum Status {
   Released,
   Refunded,
   Resolved,
+  Cancelled,
 }
 
 
 export const conn = await network.create();
 export const { ethers, networkHelpers } = conn;
 
-let idCounter = 0;
-export function newId(): string {
-  return ethers.keccak256(ethers.toUtf8Bytes(`intent-${idCounter++}-${Math.random()}`));
+/** A fresh intent id bound to `merchant` (its top 20 bytes), as the escrow requires. */
+export function newId(merchant: string): string {
+  return newPaymentId(merchant);
 }
 
 export async function deployFixture() {
@@ -70,9 +71,10 @@ export type Fixture = Awaited<ReturnType<typeof deployFixture>>;
 
 export async function makeIntent(fx: Fixture, over: Partial<Intent> = {}): Promise<Intent> {
   const now = BigInt(await networkHelpers.time.latest());
+  const merchant = over.merchant ?? fx.merchant.address;
   return {
-    id: newId(),
-    merchant: fx.merchant.address,
+    id: newId(merchant),
+    merchant,
     token: fx.tokenAddress,
     amount: ethers.parseEther("100"),
     deadline: now + DAY,
