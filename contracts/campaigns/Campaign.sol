@@ -18,20 +18,22 @@ import {ICampaignFactory} from "../interfaces/ICampaignFactory.sol";
  * @title Campaign
  * @notice A crowdfunding campaign, deployed by the {CampaignFactory} as an EIP-1167 clone of
  * this implementation. Backers contribute the native coin or an ERC-20 while the campaign is
- * Active; after success each backer mints `contribution * rate / 1e18` campaign tokens and the
- * owner withdraws the funds (the platform fee goes to the factory's treasury); after failure
- * or cancellation each backer takes the contribution back. Every payout is pulled, one
- * account at a time: by the owner, by the backer, or by anyone on a backer's behalf
- * (`claimTokensFor`, `refundFor`: the backer always receives). The status is derived from the stored stage, the totals and the block time, so
- * no keeper is needed.
+ * Active; after success each backer mints `contribution * rate / 1e18` campaign tokens, the
+ * owner withdraws the funds less the platform fee, and anyone sweeps the fee to the factory's
+ * treasury; after failure or cancellation each backer takes the contribution back. Every
+ * payout is pulled, one account at a time: by the owner (to itself or to an address it
+ * names), by the backer (likewise), or by anyone on a backer's behalf (`claimTokensFor`,
+ * `refundFor`: the backer always receives). The status is derived from the stored stage, the
+ * totals and the block time, so no keeper is needed.
  *
  * Token rate example: a 6-decimal stablecoin campaign that gives 1 token (1e18 base units)
  * per 1 USD (1e6 base units) has `rate = 1e18 * 1e18 / 1e6 = 1e30`; a contribution of
  * 25 USD (25e6) mints 25e6 * 1e30 / 1e18 = 25e18 tokens. A native campaign giving 1,000
  * tokens per ETH has `rate = 1000e18`.
  *
- * The platform fee (basis points) is fixed when the campaign is created; the treasury is
- * read from the factory at withdrawal, so the platform can move its treasury.
+ * The platform fee (basis points) is read from the factory and fixed when the campaign is
+ * launched; the treasury is read from the factory when the fee is swept, so the platform can
+ * move its treasury, and a treasury that refuses the asset cannot block the owner.
  */
 contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -53,13 +55,14 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         Cancelled
     }
 
-    /// @dev the hot per-campaign state, one slot (16 + 1 + 1 + 2 bytes)
+    /// @dev the hot per-campaign state, one slot (16 + 1 + 1 + 2 + 1 bytes)
     // solhint-disable-next-line gas-struct-packing
     struct State {
         uint128 totalRaised;
         Stage stage;
         bool withdrawn;
         uint16 platformFeeBps;
+        bool feeSwept;
     }
 
     /// @dev one backer, one slot
@@ -72,13 +75,10 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     CampaignParams private _params;
     State private _state;
 
-    /// @notice The campaign token minted to backers.
+    /// @inheritdoc ICampaign
     address public token;
 
     mapping(address backer => Backer) private _backers;
-
-    /// @notice Whether an on-ramp order reference has been settled here.
-    mapping(bytes32 onrampRef => bool) public onrampRefUsed;
 
     modifier onlyOwnerOrAdmin() {
         if (msg.sender != _params.owner && !ICampaignFactory(factory()).hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
@@ -98,38 +98,42 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ICampaign
-    function initialize(CampaignParams calldata params_, address token_, uint16 platformFeeBps_) external initializer {
+    function initialize(CampaignParams calldata params_, address token_) external initializer {
         if (msg.sender != factory()) revert Unauthorized(msg.sender);
         if (token_ == address(0)) revert ZeroAddress();
-        _validate(params_);
+        _validate(params_, token_);
         _params = params_;
         token = token_;
-        _state.platformFeeBps = platformFeeBps_;
     }
 
     // ------------------------------------------------------------------ owner / admin
 
     /// @inheritdoc ICampaign
-    function updateParams(CampaignParams calldata params_) external onlyOwnerOrAdmin {
+    function updateParams(CampaignParams calldata params_) external nonReentrant onlyOwnerOrAdmin {
         Status current = status();
         if (current != Status.Draft) revert NotDraft(current);
-        _validate(params_);
+        _validate(params_, token);
         _params = params_;
         emit ParamsUpdated(params_);
     }
 
     /// @inheritdoc ICampaign
-    function launch() external onlyOwnerOrAdmin {
-        Status current = status();
+    function launch() external nonReentrant onlyOwnerOrAdmin {
+        State memory s = _state;
+        Status current = _status(s);
         if (current != Status.Draft) revert NotDraft(current);
         uint64 end = _params.end;
         if (block.timestamp >= end) revert LaunchTooLate(end);
-        _state.stage = Stage.Launched;
-        emit Launched(msg.sender, _params.start, end);
+        // the fee in force at launch applies, however long the campaign stayed a Draft
+        uint16 feeBps = ICampaignFactory(factory()).platformFeeBps();
+        s.stage = Stage.Launched;
+        s.platformFeeBps = feeBps;
+        _state = s;
+        emit Launched(msg.sender, _params.start, end, feeBps);
     }
 
     /// @inheritdoc ICampaign
-    function finalize() external onlyOwner {
+    function finalize() external nonReentrant onlyOwner {
         Status current = status();
         if (current != Status.Active) revert NotActive(current);
         uint256 raised = _state.totalRaised;
@@ -140,7 +144,7 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc ICampaign
-    function cancel() external onlyOwnerOrAdmin {
+    function cancel() external nonReentrant onlyOwnerOrAdmin {
         Status current = status();
         if (current != Status.Draft && current != Status.Scheduled && current != Status.Active) {
             revert CannotCancel(current);
@@ -151,22 +155,26 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc ICampaign
     function withdraw() external nonReentrant onlyOwner returns (uint256 amount, uint256 fee) {
+        return _withdraw(msg.sender);
+    }
+
+    /// @inheritdoc ICampaign
+    function withdrawTo(address to) external nonReentrant onlyOwner returns (uint256 amount, uint256 fee) {
+        _checkReceiver(to);
+        return _withdraw(to);
+    }
+
+    /// @inheritdoc ICampaign
+    function sweepFee() external nonReentrant returns (uint256 fee) {
         State memory s = _state;
         Status current = _status(s);
         if (current != Status.Successful) revert NotSuccessful(current);
-        if (s.withdrawn) revert AlreadyWithdrawn();
-        _state.withdrawn = true;
-
-        uint256 raised = s.totalRaised;
-        fee = (raised * s.platformFeeBps) / BPS;
-        amount = raised - fee;
-        address owner_ = _params.owner;
+        fee = (uint256(s.totalRaised) * s.platformFeeBps) / BPS;
+        if (fee == 0 || s.feeSwept) revert NoFeeToSweep();
+        _state.feeSwept = true;
         address treasury = ICampaignFactory(factory()).treasury();
-        emit Withdrawn(owner_, treasury, amount, fee);
-
-        address asset_ = _params.asset;
-        if (fee != 0) _send(asset_, treasury, fee);
-        _send(asset_, owner_, amount);
+        emit FeeSwept(treasury, msg.sender, fee);
+        _send(_params.asset, treasury, fee);
     }
 
     // ------------------------------------------------------------------ backers
@@ -203,11 +211,13 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc ICampaign
     function contributeFor(address backer, uint256 amount, bytes32 onrampRef) external payable nonReentrant {
-        if (!ICampaignFactory(factory()).hasRole(ONRAMP_OPERATOR_ROLE, msg.sender)) revert Unauthorized(msg.sender);
+        ICampaignFactory factory_ = ICampaignFactory(factory());
+        if (!factory_.hasRole(ONRAMP_OPERATOR_ROLE, msg.sender)) revert Unauthorized(msg.sender);
         if (backer == address(0)) revert ZeroAddress();
         if (onrampRef == bytes32(0)) revert InvalidOnrampRef();
-        if (onrampRefUsed[onrampRef]) revert OnrampRefUsed(onrampRef);
-        onrampRefUsed[onrampRef] = true;
+        // platform-wide, once: reverts OnrampRefUsed if any campaign of the factory settled it;
+        // a revert later in this call undoes the mark
+        factory_.consumeOnrampRef(onrampRef);
         address asset_ = _params.asset;
         uint256 expectedValue = asset_ == address(0) ? amount : 0;
         if (msg.value != expectedValue) revert WrongNativeValue(msg.value, expectedValue);
@@ -227,12 +237,18 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
 
     /// @inheritdoc ICampaign
     function refund() external nonReentrant returns (uint256 amount) {
-        return _refund(msg.sender);
+        return _refund(msg.sender, msg.sender);
+    }
+
+    /// @inheritdoc ICampaign
+    function refundTo(address to) external nonReentrant returns (uint256 amount) {
+        _checkReceiver(to);
+        return _refund(msg.sender, to);
     }
 
     /// @inheritdoc ICampaign
     function refundFor(address backer) external nonReentrant returns (uint256 amount) {
-        return _refund(backer);
+        return _refund(backer, backer);
     }
 
     // ------------------------------------------------------------------ views
@@ -247,9 +263,9 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         return _params;
     }
 
-    /// @notice The factory that created this campaign (roles, treasury). It is an immutable
-    /// argument of the clone (the 20 bytes after the EIP-1167 code), so it costs no storage.
-    /// @return factory_ the factory
+    /// @inheritdoc ICampaign
+    /// @dev An immutable argument of the clone (the 20 bytes after the EIP-1167 code), so it
+    /// costs no storage.
     function factory() public view returns (address factory_) {
         assembly ("memory-safe") {
             extcodecopy(address(), 0x00, 0x2d, 0x20)
@@ -275,16 +291,26 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         return _state.totalRaised;
     }
 
-    /// @notice The platform fee fixed for this campaign, in basis points.
+    /// @notice The platform fee in basis points: while a Draft, the factory's current fee (what
+    /// launching now would fix); once launched, the fee fixed at launch (zero for a campaign
+    /// cancelled as a Draft).
     /// @return the fee
     function platformFeeBps() external view returns (uint16) {
-        return _state.platformFeeBps;
+        State memory s = _state;
+        if (s.stage == Stage.Draft) return ICampaignFactory(factory()).platformFeeBps();
+        return s.platformFeeBps;
     }
 
     /// @notice Whether the owner has withdrawn the funds.
     /// @return whether withdrawn
     function withdrawn() external view returns (bool) {
         return _state.withdrawn;
+    }
+
+    /// @notice Whether the platform fee has been swept to the treasury.
+    /// @return whether swept
+    function feeSwept() external view returns (bool) {
+        return _state.feeSwept;
     }
 
     /// @notice A backer's total contribution and whether it was claimed or refunded.
@@ -363,8 +389,24 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         ICampaignToken(token).mint(backer, tokens);
     }
 
-    /// @dev Pays `backer`'s contribution back to `backer` (once, after failure or cancellation).
-    function _refund(address backer) private returns (uint256 amount) {
+    /// @dev Pays the owner's share (raised less the fee) to `to`, once, after success; the fee
+    /// stays in the campaign for {sweepFee}.
+    function _withdraw(address to) private returns (uint256 amount, uint256 fee) {
+        State memory s = _state;
+        Status current = _status(s);
+        if (current != Status.Successful) revert NotSuccessful(current);
+        if (s.withdrawn) revert AlreadyWithdrawn();
+        _state.withdrawn = true;
+
+        uint256 raised = s.totalRaised;
+        fee = (raised * s.platformFeeBps) / BPS;
+        amount = raised - fee;
+        emit Withdrawn(msg.sender, to, amount, fee);
+        _send(_params.asset, to, amount);
+    }
+
+    /// @dev Pays `backer`'s contribution back to `to` (once, after failure or cancellation).
+    function _refund(address backer, address to) private returns (uint256 amount) {
         State memory s = _state;
         Status current = _status(s);
         if (current != Status.Failed && current != Status.Cancelled) revert RefundsNotOpen(current);
@@ -374,8 +416,8 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         b.refunded = true;
         uint256 raised = s.totalRaised - amount;
         _state.totalRaised = uint128(raised);
-        emit Refunded(backer, amount, raised);
-        _send(_params.asset, backer, amount);
+        emit Refunded(backer, to, amount, raised);
+        _send(_params.asset, to, amount);
     }
 
     /// @dev The status from a loaded state.
@@ -402,9 +444,18 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         }
     }
 
-    /// @dev Checks a parameter set.
-    function _validate(CampaignParams calldata p) private pure {
-        if (p.owner == address(0)) revert ZeroAddress();
+    /// @dev Refuses a payout receiver that would lose the money: zero, this campaign, its
+    /// token or its factory (none of them can move the asset on).
+    function _checkReceiver(address to) private view {
+        if (to == address(0) || to == address(this) || to == token || to == factory()) revert InvalidReceiver(to);
+    }
+
+    /// @dev Checks a parameter set; `token_` is the campaign's token.
+    function _validate(CampaignParams calldata p, address token_) private view {
+        address owner_ = p.owner;
+        if (owner_ == address(0)) revert ZeroAddress();
+        // none of these can call withdraw: the campaign's funds would be locked for good
+        if (owner_ == address(this) || owner_ == token_ || owner_ == factory()) revert InvalidOwner(owner_);
         if (p.goal == 0) revert InvalidGoal();
         if (p.cap != 0 && p.cap < p.goal) revert InvalidCap(p.cap, p.goal);
         if (p.start >= p.end) revert InvalidSchedule(p.start, p.end);
@@ -412,5 +463,7 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         if (p.maxPerBacker != 0 && p.maxPerBacker < p.minContribution) {
             revert InvalidLimits(p.minContribution, p.maxPerBacker);
         }
+        // a minimum above the cap would let a single backer fill the cap and nobody else in
+        if (p.cap != 0 && p.minContribution > p.cap) revert InvalidLimits(p.minContribution, p.cap);
     }
 }

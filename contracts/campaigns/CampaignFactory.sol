@@ -18,8 +18,11 @@ import {CampaignToken} from "./CampaignToken.sol";
  * StakingPool implementation); creates standalone pools too. It holds the platform's roles,
  * which the campaigns read: the admin (fee, treasury, may launch/cancel any campaign), the
  * campaign creators and the on-ramp operators (who may call `contributeFor` on any campaign).
- * The platform fee is copied into each campaign at creation; the treasury is read by the
- * campaigns when they pay out.
+ * Each campaign fixes the factory's platform fee when it is launched; the treasury is read by
+ * the campaigns when they pay the fee out. The factory also keeps the platform-wide registry of
+ * settled on-ramp order references, so that each reference is used once across all campaigns.
+ *
+ * A token `t` and campaign `c` are authentic when `isCampaign(c) && ICampaign(c).token() == t`.
  */
 contract CampaignFactory is ICampaignFactory, AccessControl {
     /// @notice May create campaigns and pools.
@@ -47,10 +50,12 @@ contract CampaignFactory is ICampaignFactory, AccessControl {
     mapping(address account => bool) public isCampaign;
     /// @inheritdoc ICampaignFactory
     mapping(address account => bool) public isPool;
+    /// @inheritdoc ICampaignFactory
+    mapping(bytes32 onrampRef => bool) public onrampRefUsed;
 
     /// @param admin receives DEFAULT_ADMIN_ROLE (grants the other roles)
     /// @param treasury_ receives the platform fees
-    /// @param platformFeeBps_ the platform fee for new campaigns (<= MAX_FEE_BPS)
+    /// @param platformFeeBps_ the platform fee fixed by campaigns at launch (<= MAX_FEE_BPS)
     /// @param campaignImplementation_ the Campaign implementation
     /// @param tokenImplementation_ the CampaignToken implementation
     /// @param poolImplementation_ the StakingPool implementation
@@ -104,6 +109,13 @@ contract CampaignFactory is ICampaignFactory, AccessControl {
     }
 
     /// @inheritdoc ICampaignFactory
+    function consumeOnrampRef(bytes32 onrampRef) external {
+        if (!isCampaign[msg.sender]) revert NotCampaign(msg.sender);
+        if (onrampRefUsed[onrampRef]) revert OnrampRefUsed(onrampRef);
+        onrampRefUsed[onrampRef] = true;
+    }
+
+    /// @inheritdoc ICampaignFactory
     function setTreasury(address newTreasury) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _setTreasury(newTreasury);
     }
@@ -141,7 +153,7 @@ contract CampaignFactory is ICampaignFactory, AccessControl {
         campaign = Clones.cloneWithImmutableArgs(campaignImplementation, abi.encodePacked(address(this)));
         token = Clones.cloneWithImmutableArgs(tokenImplementation, abi.encodePacked(campaign));
         CampaignToken(token).initialize(tokenName, tokenSymbol);
-        ICampaign(campaign).initialize(params, token, platformFeeBps);
+        ICampaign(campaign).initialize(params, token);
         isCampaign[campaign] = true;
         _campaigns.push(campaign);
     }

@@ -66,11 +66,13 @@ interface ICampaign {
     /// @param params the new parameters, complete
     event ParamsUpdated(CampaignParams params);
 
-    /// @notice The campaign was launched: parameters are frozen and it opens at `start`.
+    /// @notice The campaign was launched: parameters are frozen, the platform fee is fixed
+    /// (read from the factory now) and it opens at `start`.
     /// @param caller the owner or the factory admin
     /// @param start first second of the contribution window
     /// @param end first second after the contribution window
-    event Launched(address indexed caller, uint64 start, uint64 end);
+    /// @param platformFeeBps the platform fee fixed for this campaign, in basis points
+    event Launched(address indexed caller, uint64 start, uint64 end, uint16 platformFeeBps);
 
     /// @notice A contribution was booked for `backer`.
     /// @param backer the account credited (receives the tokens or the refund)
@@ -104,23 +106,39 @@ interface ICampaign {
     event TokensClaimed(address indexed backer, uint256 contribution, uint256 tokens);
 
     /// @notice A backer's contribution to a failed or cancelled campaign was returned
-    /// (by `refund` or `refundFor`).
-    /// @param backer the backer (and receiver)
+    /// (by `refund`, `refundTo` or `refundFor`).
+    /// @param backer the backer whose contribution was returned
+    /// @param to the account that received it (the backer, except with `refundTo`)
     /// @param amount the amount returned
     /// @param totalRaised the campaign's total raised after the refund
-    event Refunded(address indexed backer, uint256 amount, uint256 totalRaised);
+    event Refunded(address indexed backer, address indexed to, uint256 amount, uint256 totalRaised);
 
-    /// @notice The owner withdrew the funds of a successful campaign.
-    /// @param owner the receiver of the funds less the fee
-    /// @param treasury the receiver of the platform fee
-    /// @param amount what the owner received
-    /// @param fee what the treasury received
-    event Withdrawn(address indexed owner, address indexed treasury, uint256 amount, uint256 fee);
+    /// @notice The owner withdrew the funds of a successful campaign, less the platform fee,
+    /// which stays in the campaign until {sweepFee} sends it to the treasury.
+    /// @param owner the campaign owner (the caller)
+    /// @param to the account that received `amount` (the owner, except with `withdrawTo`)
+    /// @param amount what `to` received: totalRaised - fee
+    /// @param fee the platform fee kept for the treasury: totalRaised * platformFeeBps / 10,000
+    event Withdrawn(address indexed owner, address indexed to, uint256 amount, uint256 fee);
+
+    /// @notice The platform fee of a successful campaign was sent to the factory's treasury.
+    /// @param treasury the treasury that received it (the factory's at that moment)
+    /// @param caller who triggered it (anyone may)
+    /// @param fee the fee sent
+    event FeeSwept(address indexed treasury, address indexed caller, uint256 fee);
 
     // ------------------------------------------------------------------ errors
 
     /// @notice An address that must be set is zero.
     error ZeroAddress();
+    /// @notice The owner is an address that could never withdraw: the campaign itself, its
+    /// token or its factory.
+    /// @param owner the owner refused
+    error InvalidOwner(address owner);
+    /// @notice A payout receiver is zero, the campaign itself, its token or its factory (the
+    /// money would be lost).
+    /// @param to the receiver refused
+    error InvalidReceiver(address to);
     /// @notice The goal is zero.
     error InvalidGoal();
     /// @notice The cap is set and below the goal.
@@ -133,10 +151,11 @@ interface ICampaign {
     error InvalidSchedule(uint64 start, uint64 end);
     /// @notice The token rate is zero.
     error InvalidRate();
-    /// @notice The per-backer maximum is set and below the minimum contribution.
+    /// @notice The minimum contribution is above the per-backer maximum or above the cap
+    /// (whichever is set and smaller than it).
     /// @param minContribution the minimum
-    /// @param maxPerBacker the maximum
-    error InvalidLimits(uint256 minContribution, uint256 maxPerBacker);
+    /// @param max the per-backer maximum or the cap it exceeds
+    error InvalidLimits(uint256 minContribution, uint256 max);
     /// @notice The caller is not allowed to do this.
     /// @param account the caller
     error Unauthorized(address account);
@@ -181,7 +200,8 @@ interface ICampaign {
     error CapExceeded(uint256 amount, uint256 remaining);
     /// @notice The on-ramp reference is zero.
     error InvalidOnrampRef();
-    /// @notice The on-ramp reference was already settled in this campaign.
+    /// @notice The on-ramp reference was already settled on a campaign of this factory (raised
+    /// by the factory's registry, {ICampaignFactory-consumeOnrampRef}, and bubbled up).
     /// @param onrampRef the reference
     error OnrampRefUsed(bytes32 onrampRef);
     /// @notice Finalising early needs the goal met.
@@ -196,6 +216,8 @@ interface ICampaign {
     error NothingToRefund();
     /// @notice The funds were already withdrawn.
     error AlreadyWithdrawn();
+    /// @notice There is no platform fee to sweep (the fee is zero or already swept).
+    error NoFeeToSweep();
     /// @notice Sending the native coin failed (the receiver reverted); nothing changed.
     /// @param to the receiver
     /// @param amount the amount
@@ -204,17 +226,19 @@ interface ICampaign {
     // ------------------------------------------------------------------ functions
 
     /// @notice Sets up a fresh clone; called once, by the factory that created it (the clone's
-    /// immutable argument).
+    /// immutable argument). The platform fee is fixed later, at {launch}.
     /// @param params the parameters (validated)
     /// @param token the campaign's token (minted only by this campaign)
-    /// @param platformFeeBps the platform fee in basis points, fixed for this campaign
-    function initialize(CampaignParams calldata params, address token, uint16 platformFeeBps) external;
+    function initialize(CampaignParams calldata params, address token) external;
 
     /// @notice Replaces the parameters of a draft. Owner or factory admin.
     /// @param params the new parameters
     function updateParams(CampaignParams calldata params) external;
 
-    /// @notice Launches the draft: freezes the parameters; it opens at `start`. Owner or factory admin.
+    /// @notice Launches the draft: freezes the parameters and fixes the platform fee at the
+    /// factory's current `platformFeeBps`; it opens at `start`. Owner or factory admin.
+    /// @dev It does not commit to a parameter hash: the parameters in force are the stored
+    /// ones at the launch transaction (see the docs on Draft edits by the factory admin).
     function launch() external;
 
     /// @notice Contributes `amount` of the ERC-20 asset (approve first).
@@ -236,7 +260,7 @@ interface ICampaign {
     /// `onrampRef` once). For a native campaign `msg.value` must equal `amount`.
     /// @param backer the account credited
     /// @param amount the amount in base units
-    /// @param onrampRef the on-ramp order reference (non-zero, unique per campaign)
+    /// @param onrampRef the on-ramp order reference (non-zero, used once across every campaign of the factory)
     function contributeFor(address backer, uint256 amount, bytes32 onrampRef) external payable;
 
     /// @notice Owner closes an Active campaign as successful once the goal is met.
@@ -259,16 +283,36 @@ interface ICampaign {
     /// @return amount the amount returned
     function refund() external returns (uint256 amount);
 
+    /// @notice Returns the caller's contribution to `to` after failure or cancellation (for a
+    /// backer that cannot receive the asset itself, e.g. a contract without `receive` or a
+    /// blocklisted address).
+    /// @param to the receiver (not zero, the campaign, its token or its factory)
+    /// @return amount the amount returned
+    function refundTo(address to) external returns (uint256 amount);
+
     /// @notice Returns `backer`'s contribution to `backer` after failure or cancellation; anyone
     /// may call it. The funds always go to the backer.
     /// @param backer the backer
     /// @return amount the amount returned
     function refundFor(address backer) external returns (uint256 amount);
 
-    /// @notice Owner takes the funds after success: the fee to the treasury, the rest to the owner.
+    /// @notice Owner takes the funds after success, less the platform fee (which stays for
+    /// {sweepFee}).
     /// @return amount what the owner received
-    /// @return fee what the treasury received
+    /// @return fee the platform fee kept for the treasury
     function withdraw() external returns (uint256 amount, uint256 fee);
+
+    /// @notice Owner takes the funds after success, less the platform fee, paid to `to` (for
+    /// an owner that cannot receive the asset itself).
+    /// @param to the receiver (not zero, the campaign, its token or its factory)
+    /// @return amount what `to` received
+    /// @return fee the platform fee kept for the treasury
+    function withdrawTo(address to) external returns (uint256 amount, uint256 fee);
+
+    /// @notice Sends the platform fee of a successful campaign to the factory's current
+    /// treasury, once; anyone may call it, before or after the owner's withdrawal.
+    /// @return fee the fee sent
+    function sweepFee() external returns (uint256 fee);
 
     /// @notice The current status, derived from the stage, the totals and the time.
     /// @return the status
@@ -277,4 +321,12 @@ interface ICampaign {
     /// @notice The parameters.
     /// @return the parameters
     function params() external view returns (CampaignParams memory);
+
+    /// @notice The factory that created this campaign (roles, fee, treasury, on-ramp registry).
+    /// @return the factory
+    function factory() external view returns (address);
+
+    /// @notice The campaign token minted to backers.
+    /// @return the token
+    function token() external view returns (address);
 }

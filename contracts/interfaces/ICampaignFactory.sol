@@ -17,7 +17,8 @@ interface ICampaignFactory is IAccessControl {
     /// @param token the campaign token (clone)
     /// @param pool the staking pool of the campaign token, or zero
     /// @param index the campaign's position in the factory's list (0-based)
-    /// @param platformFeeBps the platform fee fixed for this campaign
+    /// @param platformFeeBps the factory's platform fee at creation, for display only: the fee
+    /// that applies is the factory's fee when the campaign is launched (see `Launched`)
     /// @param tokenName the token's name
     /// @param tokenSymbol the token's symbol
     /// @param params the campaign parameters (asset, goal, cap, start, end, rate, limits, metadata URI)
@@ -47,7 +48,7 @@ interface ICampaignFactory is IAccessControl {
         PoolConfig config
     );
 
-    /// @notice The platform fee for campaigns created from now on changed.
+    /// @notice The platform fee for campaigns launched from now on changed.
     /// @param oldFeeBps the previous fee
     /// @param newFeeBps the new fee
     event FeeUpdated(uint16 oldFeeBps, uint16 newFeeBps);
@@ -67,6 +68,12 @@ interface ICampaignFactory is IAccessControl {
     /// @param index the index
     /// @param count the list's length
     error IndexOutOfBounds(uint256 index, uint256 count);
+    /// @notice The caller is not a campaign this factory created.
+    /// @param caller the caller
+    error NotCampaign(address caller);
+    /// @notice The on-ramp reference was already settled on a campaign of this factory.
+    /// @param onrampRef the reference
+    error OnrampRefUsed(bytes32 onrampRef);
 
     /// @notice Creates a Draft campaign with its token and, if `withPool`, a staking pool of that token.
     /// @param params the campaign parameters
@@ -90,9 +97,21 @@ interface ICampaignFactory is IAccessControl {
     /// @return pool the pool
     function createPool(PoolConfig calldata config) external returns (address pool);
 
-    /// @notice Sets the platform fee for campaigns created from now on. Admin only.
+    /// @notice Sets the platform fee for campaigns launched from now on (a campaign fixes the
+    /// factory's fee when it is launched). Admin only.
     /// @param feeBps the fee in basis points (<= MAX_FEE_BPS)
     function setPlatformFee(uint16 feeBps) external;
+
+    /// @notice Marks an on-ramp order reference as settled, platform-wide; called by a
+    /// campaign of this factory in its `contributeFor`. The campaign's `Contributed` event
+    /// (which carries the reference) records it; the factory emits nothing.
+    /// @param onrampRef the reference (the campaign has refused zero)
+    function consumeOnrampRef(bytes32 onrampRef) external;
+
+    /// @notice Whether an on-ramp order reference has been settled on any campaign of this factory.
+    /// @param onrampRef the reference
+    /// @return whether it was used
+    function onrampRefUsed(bytes32 onrampRef) external view returns (bool);
 
     /// @notice Sets the treasury that receives the platform fees of every campaign. Admin only.
     /// @param newTreasury the treasury (non-zero)
@@ -102,7 +121,7 @@ interface ICampaignFactory is IAccessControl {
     /// @return the treasury
     function treasury() external view returns (address);
 
-    /// @notice The platform fee in basis points given to new campaigns.
+    /// @notice The platform fee in basis points that a campaign launched now fixes.
     /// @return the fee
     function platformFeeBps() external view returns (uint16);
 

@@ -1,6 +1,16 @@
 // Gas of the campaign operations (receipt gasUsed, 21,000 intrinsic included). There are no
 // DESIGN.md targets for campaigns: this is a benchmark. `npx hardhat run scripts/gas/campaigns.ts`
 // prints the table; scripts/gas/report.ts imports `measureCampaigns`.
+//
+// Audit fixes, before -> after (this scenario):
+// - contributeFor marks its onrampRef in the factory's platform-wide registry instead of the
+//   campaign's own map (one more call to the already-warm factory and one cold SLOAD of
+//   isCampaign): ERC-20 114,641 -> 117,533 (+2,892), native 94,508 -> 97,375 (+2,867).
+// - the fee is fixed at launch, not at creation, so the campaign's state slot is first written
+//   at launch: createCampaign 582,573 -> 562,071 (-20,502), launch 35,815 -> 59,440 (+23,625).
+// - withdraw pays only the owner; sweepFee pays the treasury: ERC-20 96,348 -> 69,987 + 68,134,
+//   native 61,874 -> 46,793 + 54,240 (a second transaction, so a rejecting treasury cannot
+//   block the owner).
 import { network } from "hardhat";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
@@ -104,7 +114,8 @@ export async function measureCampaigns(ethers: HardhatEthers): Promise<GasRow[]>
     await row("contributeWithPermit (ERC-20)", campaign.connect(bob).contributeWithPermit(300n * USD, deadline, v, r, s));
     await row("finalize (goal met, early)", campaign.connect(owner).finalize());
     await row("claimTokens", campaign.connect(alice).claimTokens());
-    await row("withdraw (owner, ERC-20, fee to treasury)", campaign.connect(owner).withdraw());
+    await row("withdraw (owner, ERC-20; fee kept for sweepFee)", campaign.connect(owner).withdraw());
+    await row("sweepFee (ERC-20, to the treasury)", campaign.connect(bob).sweepFee());
   }
 
   // ---------------------------------------------------------------- native campaign that fails
@@ -120,6 +131,7 @@ export async function measureCampaigns(ethers: HardhatEthers): Promise<GasRow[]>
     );
     await warpTo(params.end);
     await row("refund (native)", campaign.connect(alice).refund());
+    await row("refundTo (native, another receiver)", campaign.connect(bob).refundTo(alice.address));
   }
 
   // ---------------------------------------------------------------- ERC-20 refund, native withdraw, cancel
@@ -138,7 +150,16 @@ export async function measureCampaigns(ethers: HardhatEthers): Promise<GasRow[]>
     await warpTo(params.start);
     await campaign.connect(alice).contributeNative({ value: params.goal });
     await warpTo(params.end);
-    await row("withdraw (owner, native, fee to treasury)", campaign.connect(owner).withdraw());
+    await row("withdraw (owner, native; fee kept for sweepFee)", campaign.connect(owner).withdraw());
+    await row("sweepFee (native, to the treasury)", campaign.connect(alice).sweepFee());
+  }
+  {
+    const { campaign, params } = await create(ethers.ZeroAddress, false);
+    await campaign.connect(owner).launch();
+    await warpTo(params.start);
+    await campaign.connect(alice).contributeNative({ value: params.goal });
+    await warpTo(params.end);
+    await row("withdrawTo (owner, native, another receiver; fee kept)", campaign.connect(owner).withdrawTo(bob.address));
   }
   return rows;
 }

@@ -77,7 +77,7 @@ describe("Campaign", () => {
       await expect(campaign.connect(base.stranger).launch()).to.be.revertedWithCustomError(campaign, "Unauthorized");
       await expect(campaign.connect(base.owner).launch())
         .to.emit(campaign, "Launched")
-        .withArgs(base.owner.address, params.start, params.end);
+        .withArgs(base.owner.address, params.start, params.end, FEE_BPS);
       expect(await campaign.status()).to.equal(Status.Scheduled);
       await expect(campaign.connect(base.owner).launch())
         .to.be.revertedWithCustomError(campaign, "NotDraft")
@@ -89,7 +89,7 @@ describe("Campaign", () => {
       const second = await createCampaign(base, params);
       await expect(second.campaign.connect(base.admin).launch())
         .to.emit(second.campaign, "Launched")
-        .withArgs(base.admin.address, params.start, params.end);
+        .withArgs(base.admin.address, params.start, params.end, FEE_BPS);
     });
 
     it("cannot launch at or after the end; may launch one second before it (then Active at once)", async () => {
@@ -293,7 +293,7 @@ describe("Campaign", () => {
 
   describe("contributeFor (on-ramp operator)", () => {
     it("ERC-20: the operator pays, the backer is credited, the reference is recorded", async () => {
-      const { campaign, usd, operator, alice } = await loadFixture(erc20Open);
+      const { campaign, factory, usd, operator, alice } = await loadFixture(erc20Open);
       await expect(campaign.connect(operator).contributeFor(alice.address, 25n * USD, REF1))
         .to.emit(campaign, "Contributed")
         .withArgs(alice.address, operator.address, REF1, 25n * USD, 25n * USD, 25n * USD)
@@ -301,12 +301,12 @@ describe("Campaign", () => {
         .withArgs(operator.address, await campaign.getAddress(), 25n * USD);
       expect(await campaign.contributionOf(alice.address)).to.equal(25n * USD);
       expect(await campaign.contributionOf(operator.address)).to.equal(0n);
-      expect(await campaign.onrampRefUsed(REF1)).to.equal(true);
-      expect(await campaign.onrampRefUsed(REF2)).to.equal(false);
+      expect(await factory.onrampRefUsed(REF1)).to.equal(true);
+      expect(await factory.onrampRefUsed(REF2)).to.equal(false);
     });
 
     it("an onrampRef settles at most once (OnrampRefUsed), zero refs and zero backers are refused", async () => {
-      const { campaign, operator, alice, bob } = await loadFixture(erc20Open);
+      const { campaign, factory, operator, alice, bob } = await loadFixture(erc20Open);
       await campaign.connect(operator).contributeFor(alice.address, 25n * USD, REF1);
       await expect(campaign.connect(operator).contributeFor(alice.address, 25n * USD, REF1))
         .to.be.revertedWithCustomError(campaign, "OnrampRefUsed")
@@ -327,7 +327,7 @@ describe("Campaign", () => {
         campaign,
         "BelowMinContribution",
       );
-      expect(await campaign.onrampRefUsed(REF2)).to.equal(false);
+      expect(await factory.onrampRefUsed(REF2)).to.equal(false);
       await campaign.connect(operator).contributeFor(alice.address, 25n * USD, REF2);
       expect(await campaign.totalRaised()).to.equal(50n * USD);
     });
@@ -495,7 +495,7 @@ describe("Campaign", () => {
         .withArgs(Status.Active);
       await time.increaseTo(params.end);
       const tx = campaign.connect(stranger).refundFor(alice.address);
-      await expect(tx).to.emit(campaign, "Refunded").withArgs(alice.address, 20n * E18, 0n);
+      await expect(tx).to.emit(campaign, "Refunded").withArgs(alice.address, alice.address, 20n * E18, 0n);
       await expect(tx).to.changeEtherBalances(ethers, [alice, stranger], [20n * E18, 0n]);
       await expect(campaign.connect(alice).refund()).to.be.revertedWithCustomError(campaign, "NothingToRefund");
       await expect(campaign.connect(stranger).refundFor(stranger.address)).to.be.revertedWithCustomError(campaign, "NothingToRefund");
@@ -514,7 +514,7 @@ describe("Campaign", () => {
       await expect(campaign.connect(alice).claimTokens()).to.be.revertedWithCustomError(campaign, "NotSuccessful").withArgs(Status.Failed);
       await expect(campaign.connect(alice).refund())
         .to.emit(campaign, "Refunded")
-        .withArgs(alice.address, 100n * USD, 200n * USD)
+        .withArgs(alice.address, alice.address, 100n * USD, 200n * USD)
         .and.to.emit(usd, "Transfer")
         .withArgs(addr, alice.address, 100n * USD);
       await expect(campaign.connect(alice).refund()).to.be.revertedWithCustomError(campaign, "NothingToRefund");
@@ -533,35 +533,93 @@ describe("Campaign", () => {
       const tx = campaign.connect(alice).refund();
       await expect(tx)
         .to.emit(campaign, "Refunded")
-        .withArgs(alice.address, params.goal, 0n);
+        .withArgs(alice.address, alice.address, params.goal, 0n);
       await expect(tx).to.changeEtherBalances(ethers, [alice, await campaign.getAddress()], [params.goal, -params.goal]);
       await expect(campaign.connect(owner).withdraw()).to.be.revertedWithCustomError(campaign, "NotSuccessful").withArgs(Status.Cancelled);
     });
   });
 
-  describe("withdraw", () => {
-    it("pays the fee to the treasury and the rest to the owner, once (ERC-20)", async () => {
+  describe("withdraw, withdrawTo and sweepFee", () => {
+    it("withdraw pays the owner the raise less the fee, once; the fee stays until anyone sweeps it (ERC-20)", async () => {
       const { campaign, usd, owner, treasury, alice, bob, stranger, params } = await loadFixture(erc20Open);
+      const addr = await campaign.getAddress();
       const raised = 1234n * USD + 567_891n;
       await campaign.connect(alice).contribute(1000n * USD);
       await campaign.connect(bob).contribute(raised - 1000n * USD);
       await expect(campaign.connect(owner).withdraw()).to.be.revertedWithCustomError(campaign, "NotSuccessful").withArgs(Status.Active);
+      await expect(campaign.connect(stranger).sweepFee()).to.be.revertedWithCustomError(campaign, "NotSuccessful").withArgs(Status.Active);
       await time.increaseTo(params.end);
       const fee = (raised * FEE_BPS) / 10_000n;
+      expect(fee).to.equal(30_864_197n); // 2.5% of 1,234.567891 rounded down
       await expect(campaign.connect(stranger).withdraw()).to.be.revertedWithCustomError(campaign, "Unauthorized").withArgs(stranger.address);
+      expect(await campaign.connect(owner).withdraw.staticCall()).to.deep.equal([raised - fee, fee]);
       const tx = campaign.connect(owner).withdraw();
       await expect(tx)
         .to.emit(campaign, "Withdrawn")
-        .withArgs(owner.address, treasury.address, raised - fee, fee);
-      await expect(tx).to.changeTokenBalances(ethers, usd, [owner, treasury, campaign], [raised - fee, fee, -raised]);
-      expect(fee).to.equal(30_864_197n); // 2.5% of 1,234.567891 rounded down
+        .withArgs(owner.address, owner.address, raised - fee, fee);
+      await expect(tx).to.changeTokenBalances(ethers, usd, [owner, treasury, campaign], [raised - fee, 0n, -(raised - fee)]);
       expect(await campaign.withdrawn()).to.equal(true);
+      expect(await usd.balanceOf(addr)).to.equal(fee);
       await expect(campaign.connect(owner).withdraw()).to.be.revertedWithCustomError(campaign, "AlreadyWithdrawn");
+      await expect(campaign.connect(owner).withdrawTo(bob.address)).to.be.revertedWithCustomError(campaign, "AlreadyWithdrawn");
+
+      // anyone sends the fee to the treasury, once
+      expect(await campaign.feeSwept()).to.equal(false);
+      expect(await campaign.connect(stranger).sweepFee.staticCall()).to.equal(fee);
+      const sweep = campaign.connect(stranger).sweepFee();
+      await expect(sweep).to.emit(campaign, "FeeSwept").withArgs(treasury.address, stranger.address, fee);
+      await expect(sweep).to.changeTokenBalances(ethers, usd, [treasury, campaign, stranger], [fee, -fee, 0n]);
+      expect(await campaign.feeSwept()).to.equal(true);
+      expect(await usd.balanceOf(addr)).to.equal(0n);
+      await expect(campaign.connect(owner).sweepFee()).to.be.revertedWithCustomError(campaign, "NoFeeToSweep");
       // backers still claim after the withdrawal
       await campaign.connect(alice).claimTokens();
     });
 
-    it("native, with the treasury read at withdrawal and no fee transfer when the fee is 0", async () => {
+    it("the fee may be swept before the withdrawal; neither blocks the other (native)", async () => {
+      const { campaign, owner, alice, treasury, stranger, params } = await loadFixture(nativeOpen);
+      await campaign.connect(alice).contributeNative({ value: params.goal });
+      await campaign.connect(owner).finalize();
+      const fee = (params.goal * FEE_BPS) / 10_000n;
+      const sweep = campaign.connect(stranger).sweepFee();
+      await expect(sweep).to.emit(campaign, "FeeSwept").withArgs(treasury.address, stranger.address, fee);
+      await expect(sweep).to.changeEtherBalances(ethers, [treasury, campaign], [fee, -fee]);
+      expect(await campaign.withdrawn()).to.equal(false);
+      const tx = campaign.connect(owner).withdraw();
+      await expect(tx).to.emit(campaign, "Withdrawn").withArgs(owner.address, owner.address, params.goal - fee, fee);
+      await expect(tx).to.changeEtherBalances(ethers, [owner, campaign], [params.goal - fee, -(params.goal - fee)]);
+      expect(await ethers.provider.getBalance(await campaign.getAddress())).to.equal(0n);
+    });
+
+    it("sweepFee needs a Successful campaign (not Failed or Cancelled)", async () => {
+      const { campaign, owner, alice, stranger, params } = await loadFixture(nativeOpen);
+      await campaign.connect(alice).contributeNative({ value: params.goal });
+      await campaign.connect(owner).cancel();
+      await expect(campaign.connect(stranger).sweepFee()).to.be.revertedWithCustomError(campaign, "NotSuccessful").withArgs(Status.Cancelled);
+    });
+
+    it("withdrawTo pays the owner's share to another receiver; only the owner; bad receivers refused", async () => {
+      const { campaign, token, factory, usd, owner, carol, alice, stranger, admin, params } = await loadFixture(erc20Open);
+      await campaign.connect(alice).contribute(params.goal);
+      await time.increaseTo(params.end);
+      const fee = (params.goal * FEE_BPS) / 10_000n;
+      await expect(campaign.connect(stranger).withdrawTo(stranger.address))
+        .to.be.revertedWithCustomError(campaign, "Unauthorized")
+        .withArgs(stranger.address);
+      await expect(campaign.connect(admin).withdrawTo(admin.address))
+        .to.be.revertedWithCustomError(campaign, "Unauthorized")
+        .withArgs(admin.address);
+      for (const bad of [ZERO, await campaign.getAddress(), await token.getAddress(), await factory.getAddress()]) {
+        await expect(campaign.connect(owner).withdrawTo(bad)).to.be.revertedWithCustomError(campaign, "InvalidReceiver").withArgs(bad);
+      }
+      expect(await campaign.connect(owner).withdrawTo.staticCall(carol.address)).to.deep.equal([params.goal - fee, fee]);
+      const tx = campaign.connect(owner).withdrawTo(carol.address);
+      await expect(tx).to.emit(campaign, "Withdrawn").withArgs(owner.address, carol.address, params.goal - fee, fee);
+      await expect(tx).to.changeTokenBalances(ethers, usd, [carol, owner, campaign], [params.goal - fee, 0n, -(params.goal - fee)]);
+      await expect(campaign.connect(owner).withdraw()).to.be.revertedWithCustomError(campaign, "AlreadyWithdrawn");
+    });
+
+    it("native, fee 0 at launch: the owner gets everything and there is no fee to sweep", async () => {
       const base = await loadFixture(deployFactory);
       await base.factory.setPlatformFee(0);
       const params = await defaultParams(base, ZERO);
@@ -570,22 +628,27 @@ describe("Campaign", () => {
       await time.increaseTo(params.start);
       await campaign.connect(base.alice).contributeNative({ value: params.goal });
       await campaign.connect(base.owner).finalize();
-      await base.factory.setTreasury(base.carol.address);
+      await expect(campaign.connect(base.stranger).sweepFee()).to.be.revertedWithCustomError(campaign, "NoFeeToSweep");
       const tx = campaign.connect(base.owner).withdraw();
       await expect(tx)
         .to.emit(campaign, "Withdrawn")
-        .withArgs(base.owner.address, base.carol.address, params.goal, 0n);
-      await expect(tx).to.changeEtherBalances(ethers, [base.owner, base.carol, await campaign.getAddress()], [params.goal, 0n, -params.goal]);
+        .withArgs(base.owner.address, base.owner.address, params.goal, 0n);
+      await expect(tx).to.changeEtherBalances(ethers, [base.owner, base.treasury, await campaign.getAddress()], [params.goal, 0n, -params.goal]);
+      await expect(campaign.connect(base.stranger).sweepFee()).to.be.revertedWithCustomError(campaign, "NoFeeToSweep");
     });
 
-    it("native with a fee: the new treasury receives it", async () => {
+    it("native with a fee: the treasury in force at the sweep receives it", async () => {
       const { campaign, factory, owner, alice, bob, carol, params } = await loadFixture(nativeOpen);
       await campaign.connect(alice).contributeNative({ value: params.maxPerBacker });
       await campaign.connect(bob).contributeNative({ value: params.cap - params.maxPerBacker });
       expect(await campaign.status()).to.equal(Status.Successful);
-      await factory.setTreasury(carol.address);
       const fee = (params.cap * FEE_BPS) / 10_000n;
-      await expect(campaign.connect(owner).withdraw()).to.changeEtherBalances(ethers, [owner, carol], [params.cap - fee, fee]);
+      await expect(campaign.connect(owner).withdraw()).to.changeEtherBalances(ethers, [owner, carol], [params.cap - fee, 0n]);
+      await factory.setTreasury(carol.address);
+      await expect(campaign.connect(bob).sweepFee())
+        .to.emit(campaign, "FeeSwept")
+        .withArgs(carol.address, bob.address, fee);
+      expect(await ethers.provider.getBalance(await campaign.getAddress())).to.equal(0n);
     });
   });
 
@@ -612,9 +675,11 @@ describe("Campaign", () => {
       await campaign.connect(alice).contribute(100n * USD);
       await time.increaseTo(params.end);
       await campaign.connect(owner).withdraw();
+      await campaign.connect(alice).sweepFee();
       const fee = (100n * USD * FEE_BPS) / 10_000n;
       expect(await asset.balanceOf(owner.address)).to.equal(100n * USD - fee);
       expect(await asset.balanceOf(treasury.address)).to.equal(fee);
+      expect(await asset.balanceOf(await campaign.getAddress())).to.equal(0n);
 
       const failed = await withAsset("NoReturnToken");
       await failed.campaign.connect(failed.alice).contribute(50n * USD);
@@ -664,20 +729,30 @@ describe("Campaign", () => {
       expect(await asset.balanceOf(alice.address)).to.equal(1000n * USD);
     });
 
-    it("a reentrant token cannot re-enter withdraw or claimTokens during a withdrawal", async () => {
+    it("a reentrant token cannot re-enter withdraw, sweepFee or claimTokens during a withdrawal or a sweep", async () => {
       const { asset, campaign, alice, owner, params } = await loadFixture(reentrant);
       const addr = await campaign.getAddress();
       await campaign.connect(alice).contribute(params.goal);
       await time.increaseTo(params.end);
-      const payloads = [campaign.interface.encodeFunctionData("withdraw"), campaign.interface.encodeFunctionData("claimTokens")];
+      const fee = (params.goal * FEE_BPS) / 10_000n;
+      const payloads = [
+        campaign.interface.encodeFunctionData("withdraw"),
+        campaign.interface.encodeFunctionData("sweepFee"),
+        campaign.interface.encodeFunctionData("claimTokens"),
+      ];
       for (const payload of payloads) {
         await asset.arm(addr, payload);
         await expect(campaign.connect(owner).withdraw()).to.be.revertedWithCustomError(campaign, "ReentrancyGuardReentrantCall");
+        await asset.arm(addr, payload);
+        await expect(campaign.connect(alice).sweepFee()).to.be.revertedWithCustomError(campaign, "ReentrancyGuardReentrantCall");
         expect(await campaign.withdrawn()).to.equal(false);
+        expect(await campaign.feeSwept()).to.equal(false);
         expect(await asset.balanceOf(addr)).to.equal(params.goal);
       }
       await asset.arm(ZERO, "0x");
       await campaign.connect(owner).withdraw();
+      expect(await asset.balanceOf(addr)).to.equal(fee);
+      await campaign.connect(alice).sweepFee();
       expect(await asset.balanceOf(addr)).to.equal(0n);
     });
   });
@@ -745,7 +820,7 @@ describe("Campaign", () => {
       await expect(actor.execute(addr, withdraw)).to.changeEtherBalance(ethers, actorAddr, params.goal - fee);
     });
 
-    it("a treasury that rejects the coin blocks the withdrawal until the admin replaces it", async () => {
+    it("a treasury that rejects the coin cannot block the owner; the fee waits until the admin replaces it", async () => {
       const { campaign, factory, owner, alice, treasury, params } = await loadFixture(nativeOpen);
       const actor = await ethers.deployContract("CampaignActor");
       await actor.setRejectNative(true);
@@ -754,11 +829,14 @@ describe("Campaign", () => {
       await time.increaseTo(params.end);
       const fee = (params.goal * FEE_BPS) / 10_000n;
       const actorAddr = await actor.getAddress();
-      await expect(campaign.connect(owner).withdraw())
+      await expect(campaign.connect(owner).withdraw()).to.changeEtherBalance(ethers, owner, params.goal - fee);
+      await expect(campaign.connect(alice).sweepFee())
         .to.be.revertedWithCustomError(campaign, "NativeTransferFailed")
         .withArgs(actorAddr, fee);
+      expect(await campaign.feeSwept()).to.equal(false);
+      expect(await ethers.provider.getBalance(await campaign.getAddress())).to.equal(fee);
       await factory.setTreasury(treasury.address);
-      await expect(campaign.connect(owner).withdraw()).to.changeEtherBalance(ethers, treasury, fee);
+      await expect(campaign.connect(alice).sweepFee()).to.changeEtherBalance(ethers, treasury, fee);
     });
   });
 });

@@ -83,7 +83,7 @@ describe("CampaignFactory", () => {
     it("implementations cannot be initialised", async () => {
       const base = await loadFixture(deployFactory);
       const params = await defaultParams(base, ZERO);
-      await expect(base.campaignImpl.initialize(params, base.alice.address, 0)).to.be.revertedWithCustomError(
+      await expect(base.campaignImpl.initialize(params, base.alice.address)).to.be.revertedWithCustomError(
         base.campaignImpl,
         "InvalidInitialization",
       );
@@ -240,10 +240,11 @@ describe("CampaignFactory", () => {
   });
 
   describe("fee and treasury", () => {
-    it("the admin sets the fee (<= 10%) for new campaigns; existing ones keep theirs", async () => {
+    it("the admin sets the fee (<= 10%) for campaigns launched from then on; launched ones keep theirs", async () => {
       const base = await loadFixture(deployFactory);
       const params = await defaultParams(base, ZERO);
       const { campaign: before } = await createCampaign(base, params);
+      await before.connect(base.owner).launch();
       await expect(base.factory.connect(base.creator).setPlatformFee(100))
         .to.be.revertedWithCustomError(base.factory, "AccessControlUnauthorizedAccount")
         .withArgs(base.creator.address, ADMIN_ROLE);
@@ -252,6 +253,7 @@ describe("CampaignFactory", () => {
       await expect(base.factory.setPlatformFee(0)).to.emit(base.factory, "FeeUpdated").withArgs(1000n, 0n);
       expect(await base.factory.platformFeeBps()).to.equal(0n);
       const { campaign: after } = await createCampaign(base, params);
+      await after.connect(base.owner).launch();
       expect(await before.platformFeeBps()).to.equal(FEE_BPS);
       expect(await after.platformFeeBps()).to.equal(0n);
     });
@@ -294,14 +296,13 @@ describe("Campaign.initialize", () => {
     // a clone whose immutable "factory" argument is bob
     const clone = await ethers.getContractAt("Campaign", await bareClone(await base.campaignImpl.getAddress(), base.bob.address));
     expect(await clone.factory()).to.equal(base.bob.address);
-    await expect(clone.initialize(params, base.alice.address, 0))
+    await expect(clone.initialize(params, base.alice.address))
       .to.be.revertedWithCustomError(clone, "Unauthorized")
       .withArgs(base.admin.address);
-    await expect(clone.connect(base.bob).initialize(params, ZERO, 0)).to.be.revertedWithCustomError(clone, "ZeroAddress");
-    await clone.connect(base.bob).initialize(params, base.alice.address, 123);
+    await expect(clone.connect(base.bob).initialize(params, ZERO)).to.be.revertedWithCustomError(clone, "ZeroAddress");
+    await clone.connect(base.bob).initialize(params, base.alice.address);
     expect(await clone.factory()).to.equal(base.bob.address);
     expect(await clone.token()).to.equal(base.alice.address);
-    expect(await clone.platformFeeBps()).to.equal(123n);
   });
 });
 
@@ -312,16 +313,20 @@ describe("CampaignToken", () => {
     const { token, campaign } = await createCampaign(base, params);
     await expect(token.mint(base.alice.address, 1n)).to.be.revertedWithCustomError(token, "OnlyCampaign").withArgs(base.admin.address);
     await expect(token.initialize("Y", "Y")).to.be.revertedWithCustomError(token, "InvalidInitialization");
-    await expect(campaign.initialize(params, base.alice.address, 0)).to.be.revertedWithCustomError(campaign, "InvalidInitialization");
+    await expect(campaign.initialize(params, base.alice.address)).to.be.revertedWithCustomError(campaign, "InvalidInitialization");
   });
 
-  it("its campaign is the clone's immutable argument", async () => {
+  it("its campaign is the clone's immutable argument; only that campaign's factory initialises it", async () => {
     const base = await loadFixture(deployFactory);
-    const clone = await ethers.getContractAt("CampaignToken", await bareClone(await base.tokenImpl.getAddress(), base.alice.address));
-    await clone.initialize("Z", "Z");
-    expect(await clone.campaign()).to.equal(base.alice.address);
-    await clone.connect(base.alice).mint(base.bob.address, 5n);
-    expect(await clone.balanceOf(base.bob.address)).to.equal(5n);
+    // a campaign clone whose "factory" is bob, and a token clone whose campaign is that clone
+    const fakeCampaign = await bareClone(await base.campaignImpl.getAddress(), base.bob.address);
+    const clone = await ethers.getContractAt("CampaignToken", await bareClone(await base.tokenImpl.getAddress(), fakeCampaign));
+    expect(await clone.campaign()).to.equal(fakeCampaign);
+    await expect(clone.connect(base.alice).initialize("Z", "Z"))
+      .to.be.revertedWithCustomError(clone, "OnlyFactory")
+      .withArgs(base.alice.address);
+    await clone.connect(base.bob).initialize("Z", "Z");
+    expect(await clone.name()).to.equal("Z");
     await expect(clone.connect(base.bob).mint(base.bob.address, 5n))
       .to.be.revertedWithCustomError(clone, "OnlyCampaign")
       .withArgs(base.bob.address);

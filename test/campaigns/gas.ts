@@ -22,8 +22,12 @@ describe("Campaign gas scenario (scripts/gas/campaigns.ts)", () => {
       "claimTokens",
       "refund (ERC-20)",
       "refund (native)",
-      "withdraw (owner, ERC-20, fee to treasury)",
-      "withdraw (owner, native, fee to treasury)",
+      "withdraw (owner, ERC-20; fee kept for sweepFee)",
+      "sweepFee (ERC-20, to the treasury)",
+      "refundTo (native, another receiver)",
+      "withdrawTo (owner, native, another receiver; fee kept)",
+      "withdraw (owner, native; fee kept for sweepFee)",
+      "sweepFee (native, to the treasury)",
     ]) {
       expect(operations).to.include(expected);
     }

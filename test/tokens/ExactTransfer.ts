@@ -42,6 +42,31 @@ describe("ExactTransfer.pullExact", () => {
     expect(await feeToken.balanceOf(await harness.getAddress())).to.equal(0n);
   });
 
+  it("refuses a token that lowers the pulling contract's balance with UnsupportedTokenTransfer, not a panic", async () => {
+    // The balance can fall during the pull: the token runs its own code inside transferFrom
+    // (here: it burns from the receiver, as a negative rebase or an admin seizure would),
+    // so balanceAfter < balanceBefore is reachable, and `after - before` would underflow.
+    const { harness, payer } = await networkHelpers.loadFixture(deployHarness);
+    const shrinking = await ethers.deployContract("ShrinkingToken");
+    const token = await shrinking.getAddress();
+    const harnessAddr = await harness.getAddress();
+    await shrinking.mint(harnessAddr, 1_000n);
+    await shrinking.mint(payer.address, 1_000n);
+    await shrinking.approve(harnessAddr, 1_000n);
+    // the token really lowers the receiver's balance: 1,000 + 100 - 200
+    const [, sender, receiver] = await ethers.getSigners();
+    await shrinking.mint(sender!.address, 100n);
+    await shrinking.mint(receiver!.address, 1_000n);
+    await shrinking.connect(sender!).approve(payer.address, 100n);
+    await shrinking.transferFrom(sender!.address, receiver!.address, 100n);
+    expect(await shrinking.balanceOf(receiver!.address)).to.equal(900n);
+    // inside pullExact this is refused with the library's error (before the fix: panic 0x11)
+    await expect(harness.pull(token, 100n))
+      .to.be.revertedWithCustomError(harness, "UnsupportedTokenTransfer")
+      .withArgs(token, 100n, 0n);
+    expect(await shrinking.balanceOf(harnessAddr)).to.equal(1_000n);
+  });
+
   it("bubbles up a failing transfer (no allowance) through SafeERC20", async () => {
     const { harness, plain } = await networkHelpers.loadFixture(deployHarness);
     const [, stranger] = await ethers.getSigners();
