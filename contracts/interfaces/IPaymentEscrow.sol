@@ -232,6 +232,9 @@ interface IPaymentEscrow {
     error ZeroOnrampRef();
     /// @notice A zero address where an account is required.
     error ZeroAddress();
+    /// @notice {payFor} named the escrow itself as the payer of record (refunds would be stranded).
+    /// @param payer the refused payer
+    error InvalidPayer(address payer);
     /// @notice The payment is not in the status this action requires.
     /// @param id the payment id
     /// @param status its current status

@@ -138,6 +138,8 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         onlyRole(OPERATOR_ROLE)
     {
         if (payer == address(0)) revert ZeroAddress();
+        // Refunds to the escrow itself would land as untracked, unrecoverable tokens.
+        if (payer == address(this)) revert InvalidPayer(payer);
         if (onrampRef == bytes32(0)) revert ZeroOnrampRef();
         if (onrampRefUsed[onrampRef]) revert OnrampRefUsed(onrampRef);
         onrampRefUsed[onrampRef] = true;

@@ -319,6 +319,10 @@ describe("PaymentEscrow: intents, signatures and paying", function () {
         .withArgs(fx.other.address, await fx.escrow.OPERATOR_ROLE());
       await expect(fx.escrow.connect(fx.operator).payFor(intent, sig, ZERO, ref, { value: intent.amount }))
         .to.be.revertedWithCustomError(fx.escrow, "ZeroAddress");
+      const anyPayer = await makeIntent(fx, { token: ZERO });
+      const anyPayerSig = await sign(fx, fx.merchant, anyPayer);
+      await expect(fx.escrow.connect(fx.operator).payFor(anyPayer, anyPayerSig, fx.escrowAddress, ref, { value: anyPayer.amount }))
+        .to.be.revertedWithCustomError(fx.escrow, "InvalidPayer").withArgs(fx.escrowAddress);
       await expect(fx.escrow.connect(fx.operator).payFor(intent, sig, fx.payer.address, ZERO32, { value: intent.amount }))
         .to.be.revertedWithCustomError(fx.escrow, "ZeroOnrampRef");
       await expect(fx.escrow.connect(fx.operator).payFor(intent, sig, fx.other.address, ref, { value: intent.amount }))
