@@ -8,8 +8,9 @@ import {Initializable} from "@openzeppelin/contracts-upgradeable/proxy/utils/Ini
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
-import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
+import {AssetTransfer} from "../utils/AssetTransfer.sol";
 import {ExactTransfer} from "../utils/ExactTransfer.sol";
 import {ICampaign, ICampaignToken, CampaignParams, Status} from "../interfaces/ICampaign.sol";
 import {ICampaignFactory} from "../interfaces/ICampaignFactory.sol";
@@ -36,8 +37,6 @@ import {ICampaignFactory} from "../interfaces/ICampaignFactory.sol";
  * move its treasury, and a treasury that refuses the asset cannot block the owner.
  */
 contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
-    using SafeERC20 for IERC20;
-
     /// @dev the factory's role that may call {contributeFor}
     bytes32 private constant ONRAMP_OPERATOR_ROLE = keccak256("ONRAMP_OPERATOR_ROLE");
     /// @dev the factory's admin role (OpenZeppelin AccessControl DEFAULT_ADMIN_ROLE)
@@ -169,12 +168,12 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         State memory s = _state;
         Status current = _status(s);
         if (current != Status.Successful) revert NotSuccessful(current);
-        fee = (uint256(s.totalRaised) * s.platformFeeBps) / BPS;
+        fee = _fee(s);
         if (fee == 0 || s.feeSwept) revert NoFeeToSweep();
         _state.feeSwept = true;
         address treasury = ICampaignFactory(factory()).treasury();
         emit FeeSwept(treasury, msg.sender, fee);
-        _send(_params.asset, treasury, fee);
+        AssetTransfer.send(_params.asset, treasury, fee);
     }
 
     // ------------------------------------------------------------------ backers
@@ -266,11 +265,8 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
     /// @inheritdoc ICampaign
     /// @dev An immutable argument of the clone (the 20 bytes after the EIP-1167 code), so it
     /// costs no storage.
-    function factory() public view returns (address factory_) {
-        assembly ("memory-safe") {
-            extcodecopy(address(), 0x00, 0x2d, 0x20)
-            factory_ := shr(96, mload(0x00))
-        }
+    function factory() public view returns (address) {
+        return address(bytes20(Clones.fetchCloneArgs(address(this))));
     }
 
     /// @notice The campaign owner (receives the funds).
@@ -384,7 +380,7 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         if (contribution == 0) revert NothingToClaim();
         if (b.claimed) revert AlreadyClaimed();
         b.claimed = true;
-        tokens = (contribution * _params.rate) / RATE_UNIT;
+        tokens = tokensFor(contribution);
         emit TokensClaimed(backer, contribution, tokens);
         ICampaignToken(token).mint(backer, tokens);
     }
@@ -398,11 +394,10 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         if (s.withdrawn) revert AlreadyWithdrawn();
         _state.withdrawn = true;
 
-        uint256 raised = s.totalRaised;
-        fee = (raised * s.platformFeeBps) / BPS;
-        amount = raised - fee;
+        fee = _fee(s);
+        amount = s.totalRaised - fee;
         emit Withdrawn(msg.sender, to, amount, fee);
-        _send(_params.asset, to, amount);
+        AssetTransfer.send(_params.asset, to, amount);
     }
 
     /// @dev Pays `backer`'s contribution back to `to` (once, after failure or cancellation).
@@ -417,7 +412,12 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         uint256 raised = s.totalRaised - amount;
         _state.totalRaised = uint128(raised);
         emit Refunded(backer, to, amount, raised);
-        _send(_params.asset, to, amount);
+        AssetTransfer.send(_params.asset, to, amount);
+    }
+
+    /// @dev The platform fee on the whole raise, at the rate fixed at launch (rounded down).
+    function _fee(State memory s) private pure returns (uint256) {
+        return (uint256(s.totalRaised) * s.platformFeeBps) / BPS;
     }
 
     /// @dev The status from a loaded state.
@@ -432,16 +432,6 @@ contract Campaign is ICampaign, Initializable, ReentrancyGuardTransient {
         if (block.timestamp < p.start) return Status.Scheduled;
         if (block.timestamp < p.end) return Status.Active;
         return s.totalRaised >= p.goal ? Status.Successful : Status.Failed;
-    }
-
-    /// @dev Pays `amount` of `asset_` (native when zero) to `to`.
-    function _send(address asset_, address to, uint256 amount) private {
-        if (asset_ == address(0)) {
-            (bool ok, ) = to.call{value: amount}("");
-            if (!ok) revert NativeTransferFailed(to, amount);
-        } else {
-            IERC20(asset_).safeTransfer(to, amount);
-        }
     }
 
     /// @dev Refuses a payout receiver that would lose the money: zero, this campaign, its

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.28;
 
 import {ERC20PermitUpgradeable} from "@openzeppelin/contracts-upgradeable/token/ERC20/extensions/ERC20PermitUpgradeable.sol";
+import {Clones} from "@openzeppelin/contracts/proxy/Clones.sol";
 import {ICampaign, ICampaignToken} from "../interfaces/ICampaign.sol";
 
 /**
@@ -45,10 +46,7 @@ contract CampaignToken is ICampaignToken, ERC20PermitUpgradeable {
 
     /// @inheritdoc ICampaignToken
     /// @dev An immutable argument of the clone (the 20 bytes after the EIP-1167 code).
-    function campaign() public view returns (address campaign_) {
-        assembly ("memory-safe") {
-            extcodecopy(address(), 0x00, 0x2d, 0x20)
-            campaign_ := shr(96, mload(0x00))
-        }
+    function campaign() public view returns (address) {
+        return address(bytes20(Clones.fetchCloneArgs(address(this))));
     }
 }

@@ -218,10 +218,7 @@ interface ICampaign {
     error AlreadyWithdrawn();
     /// @notice There is no platform fee to sweep (the fee is zero or already swept).
     error NoFeeToSweep();
-    /// @notice Sending the native coin failed (the receiver reverted); nothing changed.
-    /// @param to the receiver
-    /// @param amount the amount
-    error NativeTransferFailed(address to, uint256 amount);
+    // NativeTransferFailed(to, amount): declared with the payout library, utils/AssetTransfer.sol
 
     // ------------------------------------------------------------------ functions
 

@@ -262,10 +262,8 @@ interface IPaymentEscrow {
     error FeeTooHigh(uint256 bps, uint256 max);
     /// @notice Nothing credited (or accrued) to withdraw.
     error NothingToWithdraw();
-    /// @notice A native transfer in {withdrawCredit} or {withdrawFees} failed.
-    /// @param to the recipient
-    /// @param amount the amount
-    error NativeTransferFailed(address to, uint256 amount);
+    // NativeTransferFailed(to, amount) from {withdrawCredit} or {withdrawFees}: declared with
+    // the payout library, utils/AssetTransfer.sol
 
     // ------------------------------------------------------------------ payer side
 

@@ -10,6 +10,7 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {IPaymentEscrow} from "../interfaces/IPaymentEscrow.sol";
+import {AssetTransfer} from "../utils/AssetTransfer.sol";
 import {ExactTransfer} from "../utils/ExactTransfer.sol";
 import {PaymentIntentHash} from "./PaymentIntentHash.sol";
 import {PaymentMath} from "./PaymentMath.sol";
@@ -270,7 +271,7 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         if (amount == 0) revert NothingToWithdraw();
         credits[msg.sender][token] = 0;
         emit CreditWithdrawn(msg.sender, token, to, amount);
-        _send(token, to, amount);
+        AssetTransfer.send(token, to, amount);
     }
 
     /// @inheritdoc IPaymentEscrow
@@ -280,7 +281,7 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         feesAccrued[token] = 0;
         address treasury_ = _feeConfig.treasury;
         emit FeesWithdrawn(token, treasury_, amount);
-        _send(token, treasury_, amount);
+        AssetTransfer.send(token, treasury_, amount);
     }
 
     // ================================================================ views
@@ -478,8 +479,7 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         uint256 n = uint8(meta >> _SPLITS_SHIFT);
         splits = new Split[](n);
         for (uint256 i; i < n; ++i) {
-            uint256 packed = _splitSlots[id][i];
-            splits[i] = Split(address(uint160(packed)), uint16(packed >> _BPS_SHIFT));
+            splits[i] = _unpackSplit(_splitSlots[id][i]);
             delete _splitSlots[id][i];
         }
         _meta[id] = (meta & _STATUS_AND_SPLITS_CLEAR) | (uint256(status) << _STATUS_SHIFT);
@@ -526,23 +526,17 @@ contract PaymentEscrow is IPaymentEscrow, AccessControl, EIP712, ReentrancyGuard
         }
     }
 
-    /// @dev Sends `amount` to `to` or reverts (withdrawals: the caller picks a recipient that accepts).
-    function _send(address token, address to, uint256 amount) private {
-        if (token == address(0)) {
-            (bool ok,) = to.call{value: amount}("");
-            if (!ok) revert NativeTransferFailed(to, amount);
-        } else {
-            IERC20(token).safeTransfer(to, amount);
-        }
-    }
-
     /// @dev Reads a payment's stored splits into memory.
     function _loadSplits(bytes32 id, uint256 n) private view returns (Split[] memory splits) {
         splits = new Split[](n);
         for (uint256 i; i < n; ++i) {
-            uint256 packed = _splitSlots[id][i];
-            splits[i] = Split(address(uint160(packed)), uint16(packed >> _BPS_SHIFT));
+            splits[i] = _unpackSplit(_splitSlots[id][i]);
         }
+    }
+
+    /// @dev A split from its storage slot (recipient in the low 160 bits, bps above).
+    function _unpackSplit(uint256 packed) private pure returns (Split memory) {
+        return Split(address(uint160(packed)), uint16(packed >> _BPS_SHIFT));
     }
 
     function _status(uint256 meta) private pure returns (Status) {

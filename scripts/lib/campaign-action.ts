@@ -3,7 +3,8 @@ import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { cliError, parseAddress, printReport, required } from "./cli.js";
 import { connect, send } from "./connection.js";
 
-const STATUS = ["Draft", "Scheduled", "Active", "Successful", "Failed", "Cancelled"];
+/** Names of the Campaign `Status` enum (contracts/interfaces/ICampaign.sol), by value. */
+export const CAMPAIGN_STATUS = ["Draft", "Scheduled", "Active", "Successful", "Failed", "Cancelled"] as const;
 
 export async function campaignAction(
   hre: HardhatRuntimeEnvironment,
@@ -17,7 +18,7 @@ export async function campaignAction(
   const receipt = await send(hre, action, () => (action === "launch" ? campaign.launch() : campaign.cancel()));
   printReport(action === "launch" ? "Campaign launched" : "Campaign cancelled", {
     campaign: address,
-    status: STATUS[Number(await campaign.status())] ?? "unknown",
+    status: CAMPAIGN_STATUS[Number(await campaign.status())] ?? "unknown",
     tx: receipt.hash,
   });
 }

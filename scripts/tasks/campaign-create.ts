@@ -3,6 +3,7 @@
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
 import { Contract, ZeroAddress, parseUnits } from "ethers";
 import { cliError, parseAddress, parseAmount, parseDuration, parseTime, printReport, required } from "../lib/cli.js";
+import { CAMPAIGN_STATUS } from "../lib/campaign-action.js";
 import { connect, deployedAddress, send } from "../lib/connection.js";
 
 interface Args {
@@ -30,7 +31,6 @@ interface Args {
 }
 
 const WAD = 10n ** 18n;
-const STATUS = ["Draft", "Scheduled", "Active", "Successful", "Failed", "Cancelled"];
 
 export default async function createCampaign(args: Args, hre: HardhatRuntimeEnvironment): Promise<void> {
   const { ethers, signer, chainId, chainNow } = await connect(hre, args.signer);
@@ -112,7 +112,7 @@ export default async function createCampaign(args: Args, hre: HardhatRuntimeEnvi
     const campaign = await ethers.getContractAt("Campaign", campaignAddress, signer);
     const launched = await send(hre, "launch", () => campaign.launch());
     facts["launch tx"] = launched.hash;
-    facts.status = STATUS[Number(await campaign.status())] ?? "unknown";
+    facts.status = CAMPAIGN_STATUS[Number(await campaign.status())] ?? "unknown";
   }
   printReport("Campaign created", facts);
 }
