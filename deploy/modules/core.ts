@@ -5,7 +5,8 @@
 // other roles here). Hand administration to a multisig afterwards with
 // `npx hardhat roles grant --role DEFAULT_ADMIN_ROLE ...` and `roles revoke` (README).
 //
-// Parameters (deploy/parameters/*.json, key "CrowdstakeCore"); each defaults to the deployer:
+// Parameters (a JSON file given with --parameters, key "CrowdstakeCore", like
+// deploy/parameters.example.json); each defaults to the deployer:
 //   treasury, campaignCreator, onrampOperator, paymentOperator, arbiter;
 //   campaignFeeBps (default 250 = 2.5%), paymentFeeBps (default 100 = 1%).
 import { buildModule } from "@nomicfoundation/hardhat-ignition/modules";

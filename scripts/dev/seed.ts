@@ -4,6 +4,7 @@
 //   npx hardhat run --network localhost scripts/dev/seed.ts
 import { network } from "hardhat";
 import { deployedAddress } from "../lib/connection.js";
+import { poolConfig } from "../lib/pool-config.js";
 
 const { ethers } = await network.create();
 const [deployer, alice, bob, carol, merchant] = await ethers.getSigners();
@@ -32,20 +33,13 @@ const params = {
   rate: 10n ** 32n, // 100 SUN (18 decimals) per 1 cUSD (6 decimals)
   metadataURI: "data:application/json,{\"name\":\"Solar Coop\",\"description\":\"Rooftop solar for the neighbourhood\"}",
 };
-const poolConfig = {
-  stakingToken: ethers.ZeroAddress,
+const poolSetup = poolConfig({
   rewardsToken: await stablecoin.getAddress(),
   admin: carol.address,
   rewardsDuration: 30n * 86_400n,
   minStakePeriod: 86_400n,
-  cooldown: 0n,
-  vestingDuration: 0n,
-  maxStakePerAccount: 0n,
-  poolCap: 0n,
-  maxRewardRate: 0n,
-  totalRewardCap: 0n,
-};
-const receipt = await (await factory.createCampaign(params, "Solar Coop", "SUN", true, poolConfig)).wait();
+});
+const receipt = await (await factory.createCampaign(params, "Solar Coop", "SUN", true, poolSetup)).wait();
 const created = receipt!.logs.map((log) => factory.interface.parseLog(log)).find((log) => log?.name === "CampaignCreated")!;
 const campaign = await ethers.getContractAt("Campaign", created.args.campaign);
 await (await campaign.connect(carol).launch()).wait();

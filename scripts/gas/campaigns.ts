@@ -14,8 +14,10 @@
 import { network } from "hardhat";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
-import type { GasRow } from "./types.js";
+import { gasOf, type GasRow } from "./types.js";
+import { formatGasTable } from "./format.js";
 import { signPermit } from "../lib/eip712.js";
+import { poolConfig } from "../lib/pool-config.js";
 
 const E18 = 10n ** 18n;
 const USD = 10n ** 6n;
@@ -25,9 +27,7 @@ export async function measureCampaigns(ethers: HardhatEthers): Promise<GasRow[]>
   const [admin, owner, alice, bob, operator, treasury] = await ethers.getSigners();
   const rows: GasRow[] = [];
   const row = async (operation: string, tx: Promise<ContractTransactionResponse>) => {
-    const receipt = await (await tx).wait();
-    if (receipt === null) throw new Error(`no receipt for ${operation}`);
-    rows.push({ group: "Campaigns", operation, gas: receipt.gasUsed });
+    rows.push({ group: "Campaigns", operation, gas: await gasOf(tx) });
   };
   const now = async () => BigInt((await ethers.provider.getBlock("latest"))!.timestamp);
   const warpTo = async (t: bigint) => {
@@ -52,19 +52,7 @@ export async function measureCampaigns(ethers: HardhatEthers): Promise<GasRow[]>
   const rewards = await ethers.deployContract("MockERC20", ["Reward", "RWD", 18]);
   for (const who of [alice, bob, operator]) await usd.mint(who.address, 1_000_000n * USD);
 
-  const poolConfig = {
-    stakingToken: ethers.ZeroAddress,
-    rewardsToken: await rewards.getAddress(),
-    admin: admin.address,
-    rewardsDuration: 7n * DAY,
-    minStakePeriod: 0n,
-    cooldown: 0n,
-    vestingDuration: 0n,
-    maxStakePerAccount: 0n,
-    poolCap: 0n,
-    maxRewardRate: 0n,
-    totalRewardCap: 0n,
-  };
+  const poolSetup = poolConfig({ rewardsToken: await rewards.getAddress(), admin: admin.address });
   const paramsFor = async (asset: string) => {
     const start = (await now()) + 3600n;
     const native = asset === ethers.ZeroAddress;
@@ -84,7 +72,7 @@ export async function measureCampaigns(ethers: HardhatEthers): Promise<GasRow[]>
   };
   const create = async (asset: string, withPool: boolean, label?: string) => {
     const params = await paramsFor(asset);
-    const args = [params, "Campaign Token", "CMP", withPool, poolConfig] as const;
+    const args = [params, "Campaign Token", "CMP", withPool, poolSetup] as const;
     const [address] = await factory.createCampaign.staticCall(...args);
     const tx = factory.createCampaign(...args);
     if (label !== undefined) await row(label, tx);
@@ -164,12 +152,8 @@ export async function measureCampaigns(ethers: HardhatEthers): Promise<GasRow[]>
   return rows;
 }
 
-function formatTable(rows: GasRow[]): string {
-  const lines = rows.map((r) => `| ${r.operation} | ${r.gas.toLocaleString("en-US")} |`);
-  return ["| operation | gas |", "|---|---|", ...lines].join("\n");
-}
 
 if (process.argv.some((arg) => arg.endsWith("scripts/gas/campaigns.ts"))) {
   const { ethers } = await network.create();
-  console.log(formatTable(await measureCampaigns(ethers)));
+  console.log(formatGasTable(await measureCampaigns(ethers)));
 }

@@ -2,27 +2,22 @@
 // against DESIGN.md's Coinbase Commerce `Transfers` figures. `npx hardhat run scripts/gas/payments.ts`
 // prints the table; scripts/gas/report.ts imports measurePayments.
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { ContractTransactionResponse } from "ethers";
-import type { GasRow } from "./types.js";
+import { ZeroAddress, type ContractTransactionResponse } from "ethers";
+import { gasOf, type GasRow } from "./types.js";
 import { formatGasTable } from "./format.js";
 import type { MockERC20, PaymentEscrow } from "../../types/ethers-contracts/index.js";
-import { INTENT_TYPES, newPaymentId, signPermit, type PaymentIntent } from "../lib/eip712.js";
+import { INTENT_TYPES, escrowDomain, newPaymentId, signPermit, type PaymentIntent } from "../lib/eip712.js";
 
 const GROUP = "Payments";
 const COINBASE_ERC20_FIRST = 140_689n;
 const COINBASE_ERC20_STEADY = 106_489n;
 const COINBASE_NATIVE = 85_188n;
 const ESCROW_FACTOR = (x: bigint) => (x * 16n) / 10n;
-const ZERO = "0x0000000000000000000000000000000000000000";
+const ZERO = ZeroAddress;
 // A fixed deadline (2100-01-01) keeps the calldata, hence the gas, independent of the clock.
 const DEADLINE = 4_102_444_800n;
 
 
-async function gasOf(tx: Promise<ContractTransactionResponse>): Promise<bigint> {
-  const receipt = await (await tx).wait();
-  if (receipt === null) throw new Error("no receipt");
-  return receipt.gasUsed;
-}
 
 export async function measurePayments(ethers: HardhatEthers): Promise<GasRow[]> {
   const [admin, treasury, m0, m1, m2, alice, bob, s1, s2] = await ethers.getSigners();
@@ -31,7 +26,7 @@ export async function measurePayments(ethers: HardhatEthers): Promise<GasRow[]> 
   const escrowAddress = await escrow.getAddress();
   const tokenAddress = await token.getAddress();
   const { chainId } = await ethers.provider.getNetwork();
-  const domain = { name: "Crowdstake PaymentEscrow", version: "1", chainId, verifyingContract: escrowAddress };
+  const domain = escrowDomain(chainId, escrowAddress);
   let counter = 0;
   const intent = (merchant: HardhatEthersSigner, tokenAddr: string, amount: bigint, splits: PaymentIntent["splits"] = []): PaymentIntent => ({
     // merchant-bound id with a fixed salt (reproducible calldata): 96 low bits of keccak("gas-n")

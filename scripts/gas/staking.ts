@@ -5,8 +5,10 @@
 import { network } from "hardhat";
 import type { HardhatEthers } from "@nomicfoundation/hardhat-ethers/types";
 import type { ContractTransactionResponse } from "ethers";
-import type { GasRow } from "./types.js";
+import { gasOf, type GasRow } from "./types.js";
 import { formatGasTable } from "./format.js";
+import { deployClone } from "../lib/clones.js";
+import { poolConfig, type PoolOptions } from "../lib/pool-config.js";
 import { signPermit } from "../lib/eip712.js";
 
 const DAY = 86_400;
@@ -14,29 +16,9 @@ const WEEK = 7 * DAY;
 const E18 = 10n ** 18n;
 const SYNTHETIX = "Synthetix StakingRewards";
 
-interface PoolOptions {
-  minStakePeriod?: number;
-  cooldown?: number;
-  vestingDuration?: number;
-  maxStakePerAccount?: bigint;
-  poolCap?: bigint;
-  maxRewardRate?: bigint;
-  totalRewardCap?: bigint;
-}
-
-/** EIP-1167 minimal proxy creation code for `implementation`. */
-function cloneCreationCode(implementation: string): string {
-  return `0x3d602d80600a3d3981f3363d3d373d3d3d363d73${implementation.slice(2).toLowerCase()}5af43d82803e903d91602b57fd5bf3`;
-}
-
 export async function measureStaking(ethers: HardhatEthers): Promise<GasRow[]> {
   const [admin, alice, bob, carol] = await ethers.getSigners();
   const rows: GasRow[] = [];
-  const gasOf = async (tx: Promise<ContractTransactionResponse>): Promise<bigint> => {
-    const receipt = await (await tx).wait();
-    if (receipt === null) throw new Error("no receipt");
-    return receipt.gasUsed;
-  };
   const row = async (operation: string, tx: Promise<ContractTransactionResponse>, target?: bigint, targetLabel?: string) => {
     rows.push({ group: "Staking", operation, gas: await gasOf(tx), target, targetLabel });
   };
@@ -53,24 +35,12 @@ export async function measureStaking(ethers: HardhatEthers): Promise<GasRow[]> {
     await rewardToken.mint(who.address, 1_000_000n * E18);
   }
 
-  const deployPool = async (options: PoolOptions) => {
-    const tx = await admin.sendTransaction({ data: cloneCreationCode(await implementation.getAddress()) });
-    const receipt = await tx.wait();
-    if (receipt?.contractAddress == null) throw new Error("clone not created");
-    const pool = await ethers.getContractAt("StakingPool", receipt.contractAddress);
-    await pool.initialize({
-      stakingToken: await stakeToken.getAddress(),
-      rewardsToken: await rewardToken.getAddress(),
-      admin: admin.address,
-      rewardsDuration: WEEK,
-      minStakePeriod: options.minStakePeriod ?? 0,
-      cooldown: options.cooldown ?? 0,
-      vestingDuration: options.vestingDuration ?? 0,
-      maxStakePerAccount: options.maxStakePerAccount ?? 0n,
-      poolCap: options.poolCap ?? 0n,
-      maxRewardRate: options.maxRewardRate ?? 0n,
-      totalRewardCap: options.totalRewardCap ?? 0n,
-    });
+  const deployPool = async (options: Omit<PoolOptions, "stakingToken" | "rewardsToken" | "admin">) => {
+    // a bare clone initialised in a separate transaction: the pool exactly as the factory deploys it
+    const pool = await ethers.getContractAt("StakingPool", await deployClone(admin, await implementation.getAddress()));
+    await pool.initialize(
+      poolConfig({ ...options, stakingToken: await stakeToken.getAddress(), rewardsToken: await rewardToken.getAddress(), admin: admin.address }),
+    );
     const address = await pool.getAddress();
     for (const who of [admin, alice, bob, carol]) {
       await stakeToken.connect(who).approve(address, ethers.MaxUint256);
@@ -126,7 +96,7 @@ export async function measureStaking(ethers: HardhatEthers): Promise<GasRow[]> {
 
   // ---------------------------------------------------------------- lock + caps
   {
-    const pool = await deployPool({ minStakePeriod: DAY, maxStakePerAccount: 1_000n * E18, poolCap: 10_000n * E18, maxRewardRate: E18, totalRewardCap: 100_000n * E18 });
+    const pool = await deployPool({ minStakePeriod: BigInt(DAY), maxStakePerAccount: 1_000n * E18, poolCap: 10_000n * E18, maxRewardRate: E18, totalRewardCap: 100_000n * E18 });
     await row("[lock+caps] notifyRewardAmount, first", pool.notifyRewardAmount(1_000n * E18));
     await row("[lock+caps] stake, first staker", pool.connect(alice).stake(100n * E18));
     await row("[lock+caps] stake, second new staker", pool.connect(bob).stake(50n * E18));
@@ -140,7 +110,7 @@ export async function measureStaking(ethers: HardhatEthers): Promise<GasRow[]> {
 
   // ---------------------------------------------------------------- cooldown
   {
-    const pool = await deployPool({ cooldown: DAY });
+    const pool = await deployPool({ cooldown: BigInt(DAY) });
     await pool.notifyRewardAmount(1_000n * E18);
     await row("[cooldown] stake, first staker", pool.connect(alice).stake(100n * E18));
     await pool.connect(bob).stake(50n * E18);
@@ -154,7 +124,7 @@ export async function measureStaking(ethers: HardhatEthers): Promise<GasRow[]> {
 
   // ---------------------------------------------------------------- vesting
   {
-    const pool = await deployPool({ vestingDuration: WEEK });
+    const pool = await deployPool({ vestingDuration: BigInt(WEEK) });
     await pool.notifyRewardAmount(1_000n * E18);
     await pool.connect(alice).stake(100n * E18);
     await increase(DAY);

@@ -33,14 +33,6 @@ export function parseAmount(name: string, value: string, decimals: number): bigi
   }
 }
 
-/** A whole number (base units, basis points, seconds). */
-export function parseInteger(name: string, value: string, max?: bigint): bigint {
-  if (!/^\d+$/.test(value)) throw cliError(`--${name}: "${value}" is not a whole number`);
-  const parsed = BigInt(value);
-  if (max !== undefined && parsed > max) throw cliError(`--${name}: ${value} is above the maximum ${max}`);
-  return parsed;
-}
-
 const UNIT_SECONDS: Record<string, bigint> = { s: 1n, m: 60n, h: 3600n, d: 86400n, w: 604800n };
 
 /** A duration: seconds ("3600") or with a unit ("90s", "30m", "12h", "7d", "2w"). */

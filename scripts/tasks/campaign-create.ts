@@ -1,10 +1,11 @@
 // `npx hardhat campaign create`: creates a campaign through the CampaignFactory and prints its
 // addresses. Amounts are given in whole units of the asset and converted with its decimals.
 import type { HardhatRuntimeEnvironment } from "hardhat/types/hre";
-import { Contract, ZeroAddress, parseUnits } from "ethers";
+import { Contract, ZeroAddress } from "ethers";
 import { cliError, parseAddress, parseAmount, parseDuration, parseTime, printReport, required } from "../lib/cli.js";
 import { CAMPAIGN_STATUS } from "../lib/campaign-action.js";
 import { connect, deployedAddress, send } from "../lib/connection.js";
+import { NO_POOL, poolConfig } from "../lib/pool-config.js";
 
 interface Args {
   signer: string;
@@ -52,9 +53,8 @@ export default async function createCampaign(args: Args, hre: HardhatRuntimeEnvi
   const start = parseTime("start", args.start, chainNow);
   const end = parseTime("end", args.end, chainNow);
   if (end <= start) throw cliError(`--end (${end}) must be after --start (${start})`);
-  if (!/^\d+(\.\d+)?$/.test(args.tokensPerUnit)) throw cliError(`--tokens-per-unit: "${args.tokensPerUnit}" is not a decimal number`);
   // rate: campaign-token base units per asset base unit, 1e18 fixed point (DESIGN.md)
-  const rate = (parseUnits(args.tokensPerUnit, 18) * WAD) / 10n ** BigInt(decimals);
+  const rate = (parseAmount("tokens-per-unit", args.tokensPerUnit, 18) * WAD) / 10n ** BigInt(decimals);
   if (rate === 0n) throw cliError("--tokens-per-unit is too small for this asset: the rate rounds to zero");
 
   const params = {
@@ -69,26 +69,23 @@ export default async function createCampaign(args: Args, hre: HardhatRuntimeEnvi
     rate,
     metadataURI: args.metadataUri,
   };
-  const poolConfig = {
-    stakingToken: ZeroAddress, // the factory sets it to the new campaign token
-    rewardsToken: args.withPool
-      ? args.poolRewardsToken === "stablecoin"
-        ? await deployedAddress(chainId, "DevStablecoin")
-        : parseAddress("pool-rewards-token", args.poolRewardsToken)
-      : ZeroAddress,
-    admin: args.withPool ? params.owner : ZeroAddress,
-    rewardsDuration: args.withPool ? parseDuration("pool-duration", args.poolDuration) : 0n,
-    minStakePeriod: parseDuration("pool-lock", args.poolLock),
-    cooldown: parseDuration("pool-cooldown", args.poolCooldown),
-    vestingDuration: parseDuration("pool-vesting", args.poolVesting),
-    maxStakePerAccount: 0n,
-    poolCap: 0n,
-    maxRewardRate: 0n,
-    totalRewardCap: 0n,
-  };
+  // the factory sets the pool's staking token to the new campaign token
+  const poolSetup = args.withPool
+    ? poolConfig({
+        rewardsToken:
+          args.poolRewardsToken === "stablecoin"
+            ? await deployedAddress(chainId, "DevStablecoin")
+            : parseAddress("pool-rewards-token", args.poolRewardsToken),
+        admin: params.owner,
+        rewardsDuration: parseDuration("pool-duration", args.poolDuration),
+        minStakePeriod: parseDuration("pool-lock", args.poolLock),
+        cooldown: parseDuration("pool-cooldown", args.poolCooldown),
+        vestingDuration: parseDuration("pool-vesting", args.poolVesting),
+      })
+    : NO_POOL;
 
   const receipt = await send(hre, "createCampaign", () =>
-    factory.createCampaign(params, tokenName, tokenSymbol, args.withPool, poolConfig),
+    factory.createCampaign(params, tokenName, tokenSymbol, args.withPool, poolSetup),
   );
   const created = receipt.logs
     .map((log) => factory.interface.parseLog(log))

@@ -320,7 +320,9 @@ describe("Campaign audit fixes", () => {
     it("a token clone whose campaign is not a contract cannot be initialised", async () => {
       const base = await loadFixture(deployFactory);
       const fake = await ethers.getContractAt("CampaignToken", await bareClone(await base.tokenImpl.getAddress(), base.alice.address));
-      await expect(fake.connect(base.alice).initialize("X", "X")).to.be.revert(ethers);
+      // ICampaign(alice).factory() on an account without code: the return data cannot be decoded
+      await expect(fake.connect(base.alice).initialize("X", "X")).to.be.revertedWithoutReason(ethers);
+      expect(await fake.name()).to.equal("");
     });
   });
 

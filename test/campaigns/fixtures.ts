@@ -1,6 +1,8 @@
 // Shared fixtures of the campaign tests: one in-process network for the whole area.
 import { network } from "hardhat";
 import type { Campaign, CampaignFactory, CampaignToken } from "../../types/ethers-contracts/index.js";
+import { deployClone } from "../../scripts/lib/clones.js";
+import { poolConfig as basePoolConfig } from "../../scripts/lib/pool-config.js";
 
 export const { ethers, networkHelpers } = await network.create();
 
@@ -40,34 +42,9 @@ export interface Params {
   metadataURI: string;
 }
 
-export interface PoolCfg {
-  stakingToken: string;
-  rewardsToken: string;
-  admin: string;
-  rewardsDuration: bigint;
-  minStakePeriod: bigint;
-  cooldown: bigint;
-  vestingDuration: bigint;
-  maxStakePerAccount: bigint;
-  poolCap: bigint;
-  maxRewardRate: bigint;
-  totalRewardCap: bigint;
-}
-
-export function poolConfig(admin: string, rewardsToken: string, stakingToken = ZERO): PoolCfg {
-  return {
-    stakingToken,
-    rewardsToken,
-    admin,
-    rewardsDuration: 7n * 86400n,
-    minStakePeriod: 3600n,
-    cooldown: 0n,
-    vestingDuration: 0n,
-    maxStakePerAccount: 0n,
-    poolCap: 0n,
-    maxRewardRate: 0n,
-    totalRewardCap: 0n,
-  };
+/** A pool configuration for the campaign tests: the shared defaults plus a one-hour lock. */
+export function poolConfig(admin: string, rewardsToken: string, stakingToken = ZERO) {
+  return basePoolConfig({ admin, rewardsToken, stakingToken, minStakePeriod: 3600n });
 }
 
 /** Factory, implementations, a 6-decimal stablecoin and accounts; the fee is 2.5%. */
@@ -150,15 +127,8 @@ export async function nativeCampaign() {
 
 export { signPermit } from "../../scripts/lib/eip712.js";
 
-/**
- * Deploys an EIP-1167 clone of `implementation` whose immutable argument is `arg` (an address),
- * outside the factory: the initcode of OpenZeppelin's Clones.cloneWithImmutableArgs.
- */
+/** Deploys a clone of `implementation` whose immutable argument is `arg` (an address), outside the factory. */
 export async function bareClone(implementation: string, arg: string): Promise<string> {
   const [deployer] = await ethers.getSigners();
-  const impl = implementation.slice(2).toLowerCase();
-  const args = arg.slice(2).toLowerCase();
-  const code = `0x61${(0x2d + 20).toString(16).padStart(4, "0")}3d81600a3d39f3363d3d373d3d3d363d73${impl}5af43d82803e903d91602b57fd5bf3${args}`;
-  const tx = await deployer!.sendTransaction({ data: code });
-  return (await tx.wait())!.contractAddress!;
+  return deployClone(deployer!, implementation, arg);
 }

@@ -1,6 +1,5 @@
 import { network } from "hardhat";
 import type { HardhatEthers, HardhatEthersSigner } from "@nomicfoundation/hardhat-ethers/types";
-import type { BaseContract } from "ethers";
 import type {
   FeeOnTransferToken,
   MockERC20,
@@ -8,7 +7,7 @@ import type {
   PaymentEscrow,
   ReentrantToken,
 } from "../../types/ethers-contracts/index.js";
-import { INTENT_TYPES, newPaymentId, type PaymentIntent, type SplitArg } from "../../scripts/lib/eip712.js";
+import { INTENT_TYPES, escrowDomain, newPaymentId, type PaymentIntent, type SplitArg } from "../../scripts/lib/eip712.js";
 
 export { INTENT_TYPES };
 export type { SplitArg };
@@ -60,7 +59,7 @@ export async function deployFixture() {
     await reentrant.connect(acct).approve(escrowAddress, big);
   }
   const { chainId } = await ethers.provider.getNetwork();
-  const domain = { name: "Crowdstake PaymentEscrow", version: "1", chainId, verifyingContract: escrowAddress };
+  const domain = escrowDomain(chainId, escrowAddress);
   return {
     escrow, token, usdt, feeToken, reentrant, escrowAddress, tokenAddress, domain, chainId,
     admin, treasury, merchant, signer, payer, other, operator, arbiter, split1, split2,
@@ -105,8 +104,4 @@ export function divide(settled: bigint, feeBps: bigint, splits: SplitArg[]) {
   return { fee, merchantAmount, splitAmounts };
 }
 
-export async function addr(c: BaseContract): Promise<string> {
-  return c.getAddress();
-}
 
-export type { HardhatEthers, HardhatEthersSigner };

@@ -50,6 +50,8 @@ const createArgs = {
   poolDuration: "7d",
 };
 
+// The cases run in order on one chain, as an admin would: create → launch → fund → cancel; the
+// later ones use the campaign and pool the first one created (campaignAt(0), poolAt(0)).
 describe("admin CLIs (Hardhat tasks) on the in-process network", () => {
   it("campaign create makes a campaign with token and pool at the given terms, then launch schedules it", async () => {
     const output = await run(["campaign", "create"], createArgs);

@@ -2,7 +2,7 @@
 pragma solidity ^0.8.28;
 
 /// @notice The cheatcodes the Solidity tests use, declared locally because forge-std cannot
-/// be installed here (see TOOLCHAIN.md). Hardhat's EDR serves them at the standard address.
+/// be installed from npm here (its npm copy is old and needs ds-test). Hardhat's EDR serves them at the standard address.
 interface Vm {
     function warp(uint256 timestamp) external;
     function roll(uint256 blockNumber) external;
@@ -16,11 +16,10 @@ interface Vm {
     function expectRevert(bytes calldata revertData) external;
     function addr(uint256 privateKey) external pure returns (address);
     function sign(uint256 privateKey, bytes32 digest) external pure returns (uint8 v, bytes32 r, bytes32 s);
-    function label(address account, string calldata name) external;
     function chainId(uint256 newChainId) external;
 }
 
-/// @dev (TOOLCHAIN.md misspells the address as ...ECfc91...; this is the real one.)
+/// @dev The address is keccak256("hevm cheat code")'s last 20 bytes, as in forge-std.
 /// @dev Base for Solidity tests: the cheatcode handle and a few assertions with messages.
 abstract contract TestBase {
     Vm internal constant vm = Vm(0x7109709ECfa91a80626fF3989D68f67F5b1DD12D);
