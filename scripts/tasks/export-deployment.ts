@@ -28,7 +28,7 @@ function lowerFirst(name: string): string {
 }
 
 /** Reads one Ignition deployment folder: addresses plus the block each was deployed in. */
-function readDeployment(dir: string): Record<string, DeployedContract> {
+export function readDeployment(dir: string): Record<string, DeployedContract> {
   const addresses = JSON.parse(readFileSync(path.join(dir, "deployed_addresses.json"), "utf8")) as Record<string, string>;
   const blocks = new Map<string, number>();
   const journal = path.join(dir, "journal.jsonl");

@@ -1,0 +1,6 @@
+// Placeholder module: filled in by its part of issue 3.
+import type { ApiContext, ApiModule } from "../module.js";
+
+export function createProjectionModule(_api: ApiContext): ApiModule {
+  return { name: "projection" };
+}
