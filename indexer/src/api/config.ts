@@ -9,6 +9,7 @@ export const LOCAL_TEST_KEY: Hex = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cb
 const LOCAL_CHAIN_ID = 31337;
 
 const privateKey = z.string().refine((value) => isHex(value) && value.length === 66, "must be a 0x-prefixed 32-byte hex key");
+const duration = z.string().transform(parseDuration).refine(Number.isFinite, "must be a duration like 30s, 5m, 12h or 3d");
 const durationList = z
   .string()
   .transform((value) => value.split(",").map((part) => parseDuration(part.trim())))
@@ -41,9 +42,9 @@ const schema = z.object({
   MAX_BODY_BYTES: z.coerce.number().int().min(1_024).max(10_485_760).default(65_536),
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().positive().default(300),
   RATE_LIMIT_KEY_PER_MINUTE: z.coerce.number().int().positive().default(1_200),
-  PAYMENT_SESSION_TTL: z.string().default("30m").transform(parseDuration).refine(Number.isFinite, "must be a duration like 30m"),
-  MERCHANT_SESSION_TTL: z.string().default("12h").transform(parseDuration).refine(Number.isFinite, "must be a duration like 12h"),
-  WEBHOOK_SCHEDULE: durationList.default(DEFAULT_WEBHOOK_SCHEDULE),
+  PAYMENT_SESSION_TTL: z.string().default("30m").pipe(duration),
+  MERCHANT_SESSION_TTL: z.string().default("12h").pipe(duration),
+  WEBHOOK_SCHEDULE: z.string().default(DEFAULT_WEBHOOK_SCHEDULE).pipe(durationList),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   RELAYER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(20),

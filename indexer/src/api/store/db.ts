@@ -35,7 +35,7 @@ async function openPglite(directory: string): Promise<OffchainDb> {
     exec: async (text) => void (await db.exec(text)),
     transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
       const run = queue.then(() =>
-        db.transaction((tx) =>
+        db.transaction<T>((tx) =>
           work({
             query: (text, params) => tx.query(text, params as unknown[]) as never,
             exec: async (text) => void (await tx.exec(text)),
@@ -43,7 +43,7 @@ async function openPglite(directory: string): Promise<OffchainDb> {
         ),
       );
       queue = run.catch(() => undefined);
-      return run;
+      return run as Promise<T>;
     },
     close: () => db.close(),
   };

@@ -1,0 +1,139 @@
+// The real indexer for a test suite: `ponder start` (the Ponder process with the API, the
+// GraphQL endpoint and the workers) against a suite's chain, on a free port, on embedded
+// PGlite in a temp dir, or, under TEST_DATABASE=postgres, on a fresh database of the run's
+// PostgreSQL. stop() and start() keep the storage, so a restart resumes.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import type { Chain } from "./chain.js";
+import { INDEXER_ROOT, PONDER_CLI } from "./paths.js";
+import { freePort, waitFor } from "./wait.js";
+
+export interface Indexer {
+  url: string;
+  /** POSTs a GraphQL query to /graphql; throws if the answer has errors. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
+  /** fetch() against the API. */
+  request(pathname: string, init?: RequestInit): Promise<Response>;
+  /** Waits until Ponder has indexed `block` (default: the chain's head now). */
+  waitForBlock(block?: bigint): Promise<void>;
+  /** Stops the process (SIGTERM, or SIGKILL to simulate a crash); storage is kept. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Starts it again on the same storage and port, and waits until it is ready. */
+  start(): Promise<void>;
+  /** Everything the process printed, for a failing test's message. */
+  output(): string;
+  /** Stops it and deletes its storage. */
+  dispose(): Promise<void>;
+  /** The storage-related environment (DATABASE_URL or the PGlite dirs), for direct inspection. */
+  storageEnv: Record<string, string>;
+}
+
+async function storage(): Promise<{ env: Record<string, string>; remove(): void }> {
+  const postgresUrl = process.env.TEST_DATABASE === "postgres" ? inject("postgresUrl") : undefined;
+  if (postgresUrl) {
+    const name = `ix_${randomBytes(6).toString("hex")}`;
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query(`CREATE DATABASE ${name}`);
+    await client.end();
+    const url = new URL(postgresUrl);
+    url.pathname = `/${name}`;
+    return { env: { DATABASE_URL: url.toString() }, remove: () => undefined };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "crowdstake-indexer-"));
+  return {
+    env: { PGLITE_DIR: path.join(dir, "pglite"), OFFCHAIN_PGLITE_DIR: path.join(dir, "offchain") },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export async function startIndexer(chain: Chain, env: Record<string, string> = {}): Promise<Indexer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const store = await storage();
+  let child: ChildProcess | undefined;
+  let output = "";
+
+  const launch = async () => {
+    const schemaArgs = ["--schema", "crowdstake"];
+    child = spawn(process.execPath, [PONDER_CLI, "start", "--port", String(port), ...schemaArgs], {
+      cwd: INDEXER_ROOT,
+      env: {
+        ...process.env,
+        PONDER_TELEMETRY_DISABLED: "true",
+        PONDER_RPC_URL: chain.rpcUrl,
+        PONDER_CHAIN_ID: "31337",
+        DEPLOYMENT_JSON: chain.deploymentJson,
+        PONDER_POLLING_MS: "200",
+        WORKER_POLL_MS: "100",
+        PUBLIC_API_URL: url,
+        LOG_LEVEL: "warn",
+        NO_COLOR: "1",
+        ...store.env,
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout!.on("data", (chunk) => (output += chunk));
+    child.stderr!.on("data", (chunk) => (output += chunk));
+    const exited = new Promise<never>((_, reject) => child!.once("exit", (code) => reject(new Error(`ponder exited with ${code}:\n${output.slice(-4000)}`))));
+    exited.catch(() => undefined);
+    await Promise.race([
+      exited,
+      waitFor(async () => (await fetch(`${url}/ready`)).status === 200, "the indexer to be ready", 120_000),
+    ]);
+  };
+
+  const indexer: Indexer = {
+    url,
+    storageEnv: store.env,
+    async graphql(query, variables, headers) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
+      if (body.errors?.length) throw new Error(`GraphQL errors: ${body.errors.map((error) => error.message).join("; ")}`);
+      return body.data;
+    },
+    request: (pathname, init) => fetch(`${url}${pathname}`, init),
+    async waitForBlock(block) {
+      const target = block ?? (await chain.public.getBlockNumber());
+      await waitFor(
+        async () => {
+          const status = (await (await fetch(`${url}/status`)).json()) as { main?: { block?: { number: number } } };
+          return BigInt(status.main?.block?.number ?? -1) >= target;
+        },
+        `the indexer to reach block ${target}`,
+        60_000,
+        100,
+      );
+    },
+    async stop(signal = "SIGTERM") {
+      const current = child;
+      if (!current || current.exitCode !== null || current.signalCode !== null) return;
+      const exited = new Promise((resolve) => current.once("exit", resolve));
+      current.kill(signal);
+      await exited;
+    },
+    start: launch,
+    output: () => output,
+    async dispose() {
+      await indexer.stop();
+      store.remove();
+    },
+  };
+  try {
+    await launch();
+  } catch (error) {
+    await indexer.dispose();
+    throw error;
+  }
+  return indexer;
+}
