@@ -57,6 +57,14 @@ const schema = z.object({
   RAZORPAY_KEY_SECRET: z.string().optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().optional(),
   SIMULATED_ONRAMP_SECRET: z.string().min(16).optional(),
+  // On-ramp module: Razorpay's REST base (tests point it at a local server speaking its format),
+  // the fiat currency an order is priced in when the request names none, the relayer's retry
+  // backoff base and how long a claimed order stays leased to one process.
+  RAZORPAY_API_URL: z.string().url().default("https://api.razorpay.com"),
+  ONRAMP_FIAT_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code like USD").default("USD"),
+  MERCURYO_CURRENCY: z.string().default("USDT"),
+  RELAYER_BACKOFF: z.string().default("1s").pipe(duration),
+  RELAYER_LEASE: z.string().default("2m").pipe(duration),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

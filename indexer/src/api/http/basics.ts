@@ -17,7 +17,7 @@ export const PONDER_GRAPHQL_PATH = "/ponder/graphql";
 /** Routes that count against the rate limits: the REST API and the on-ramp callbacks. */
 const REST_PATHS = ["/v1/*", "/onramp/*"];
 
-function clientIp(c: Parameters<MiddlewareHandler>[0]): string {
+export function clientIp(c: Parameters<MiddlewareHandler>[0]): string {
   // Behind a proxy the first X-Forwarded-For hop is the client; otherwise the socket's address.
   const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;

@@ -15,6 +15,7 @@ export type ErrorCode =
   | "UNKNOWN_ORDER"
   | "NOT_CONFIGURED"
   | "NOT_READY"
+  | "UPSTREAM_ERROR"
   | "INTERNAL";
 
 const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
@@ -29,6 +30,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   UNKNOWN_ORDER: 404,
   NOT_CONFIGURED: 503,
   NOT_READY: 503,
+  UPSTREAM_ERROR: 502,
   INTERNAL: 500,
 };
 

@@ -1,6 +1,23 @@
-// Placeholder module: filled in by its part of issue 3.
+// The fiat on-ramp: orders created for a provider's checkout, the providers' signed callbacks,
+// the relayer that settles paid orders on-chain, and the orders in the one GraphQL schema.
+import { privateKeyToAccount } from "viem/accounts";
 import type { ApiContext, ApiModule } from "../module.js";
+import { onrampGraphql } from "./graphql.js";
+import { onrampMigrations } from "./migrations.js";
+import { mercuryo } from "./providers/mercuryo.js";
+import { razorpay } from "./providers/razorpay.js";
+import { simulated } from "./providers/simulated.js";
+import { createRelayer } from "./relayer.js";
+import { onrampRoutes } from "./routes.js";
 
-export function createOnrampModule(_api: ApiContext): ApiModule {
-  return { name: "onramp" };
+export function createOnrampModule(api: ApiContext): ApiModule {
+  const providers = { mercuryo: mercuryo(api.config), razorpay: razorpay(api.config), simulated: simulated(api.config) };
+  const operator = privateKeyToAccount(api.config.operatorKey).address;
+  return {
+    name: "onramp",
+    migrations: onrampMigrations,
+    routes: onrampRoutes(api, providers, operator),
+    graphql: onrampGraphql,
+    workers: [createRelayer(api)],
+  };
 }

@@ -1,0 +1,193 @@
+// The relayer: settles paid orders on-chain with the operator key, one at a time (one account,
+// sequential nonces). Each order is claimed atomically with a lease, so several API processes
+// never take the same one. Never paying twice rests on three things:
+//   1. the signed transaction's hash is committed (status "submitted") BEFORE it is sent, so a
+//      crash at any point leaves a hash to reconcile from;
+//   2. before any (re)send the chain is asked whether the order's onrampRef is already used;
+//   3. the contracts refuse a repeated onrampRef (factory registry / escrow), so even a race
+//      between processes cannot pay twice: the loser reverts OnrampRefUsed.
+// RPC failures are retried with exponential backoff up to RELAYER_MAX_ATTEMPTS; a revert fails
+// the order at once with the contract's custom error name.
+import { encodeFunctionData, erc20Abi, keccak256, maxUint256, type Address, type Hex, type TransactionReceipt } from "viem";
+import { campaignAbi, campaignFactoryAbi, paymentEscrowAbi } from "../../../../generated/crowdstake.js";
+import type { ApiContext, Worker } from "../module.js";
+import { findPaymentSession } from "../payments/session-record.js";
+import { ESCROW, NATIVE, decodeRevertData, operatorClients, revertOf } from "./chain.js";
+import { addStep, claimDue, scheduleRetry, transition, type Order } from "./orders.js";
+
+const RECEIPT_TIMEOUT_MS = 60_000;
+const MAX_BACKOFF_MS = 3_600_000;
+
+interface Call {
+  to: Address;
+  data: Hex;
+  value: bigint;
+}
+
+/** A revert: the order fails with this contract error (not retried). */
+class Reverted extends Error {}
+
+export function createRelayer(api: ApiContext): Worker {
+  const { config, store, log } = api;
+  const { account, chain, public: client } = operatorClients(config);
+  let nonce: number | undefined;
+
+  async function settled(order: Order, txHash: Hex | null, detail: string): Promise<void> {
+    await store.transaction((tx) => transition(tx, order.id, { status: "settled", txHash, detail }, { clearLease: true }));
+    log.info({ orderId: order.id, txHash }, "on-ramp order settled");
+  }
+
+  async function failed(order: Order, error: string, txHash?: Hex): Promise<void> {
+    await store.transaction((tx) => transition(tx, order.id, { status: "failed", error, txHash: txHash ?? null }, { clearLease: true }));
+    log.warn({ orderId: order.id, error }, "on-ramp order failed");
+  }
+
+  /** The settlement call of an order; throws Reverted when it cannot be built (e.g. no session). */
+  async function settlementCall(order: Order): Promise<Call> {
+    if (order.kind === "contribution") {
+      return {
+        to: order.campaign!,
+        data: encodeFunctionData({ abi: campaignAbi, functionName: "contributeFor", args: [order.beneficiary, order.amount, order.onrampRef] }),
+        value: order.asset === NATIVE ? order.amount : 0n,
+      };
+    }
+    const session = await findPaymentSession(store, order.paymentSessionId!);
+    if (!session) throw new Reverted("PaymentSessionNotFound");
+    const { intent } = session;
+    const tuple = {
+      id: intent.id,
+      merchant: intent.merchant,
+      token: intent.token,
+      amount: BigInt(intent.amount),
+      deadline: BigInt(intent.deadline),
+      payer: intent.payer,
+      splits: intent.splits.map((split) => ({ recipient: split.recipient, bps: split.bps })),
+      metadataHash: intent.metadataHash,
+    };
+    return {
+      to: ESCROW,
+      data: encodeFunctionData({ abi: paymentEscrowAbi, functionName: "payFor", args: [tuple, session.signature, order.beneficiary, order.onrampRef] }),
+      value: order.asset === NATIVE ? order.amount : 0n,
+    };
+  }
+
+  /** Whether the chain already recorded this order's onrampRef (by any transaction). */
+  async function refUsed(order: Order): Promise<boolean> {
+    if (order.kind === "payment") {
+      return client.readContract({ address: ESCROW, abi: paymentEscrowAbi, functionName: "onrampRefUsed", args: [order.onrampRef] });
+    }
+    const factory = await client.readContract({ address: order.campaign!, abi: campaignAbi, functionName: "factory" });
+    return client.readContract({ address: factory, abi: campaignFactoryAbi, functionName: "onrampRefUsed", args: [order.onrampRef] });
+  }
+
+  /** Signs with the managed nonce; `beforeSend` runs with the hash before it is broadcast. */
+  async function send(call: Call, beforeSend: (hash: Hex) => Promise<void>): Promise<Hex> {
+    try {
+      // Simulation first: a revert is decoded here and nothing is spent.
+      const gas = await client.estimateGas({ account, ...call });
+      nonce ??= await client.getTransactionCount({ address: account.address, blockTag: "pending" });
+      const fees = await client.estimateFeesPerGas();
+      const serialized = await account.signTransaction({
+        chainId: chain.id,
+        type: "eip1559",
+        ...call,
+        nonce,
+        gas: (gas * 12n) / 10n,
+        maxFeePerGas: fees.maxFeePerGas,
+        maxPriorityFeePerGas: fees.maxPriorityFeePerGas,
+      });
+      const hash = keccak256(serialized);
+      await beforeSend(hash);
+      await client.sendRawTransaction({ serializedTransaction: serialized });
+      nonce += 1;
+      return hash;
+    } catch (error) {
+      nonce = undefined; // re-read the pending nonce after any error
+      const reverted = revertOf(error);
+      if (reverted) throw new Reverted(reverted);
+      throw error;
+    }
+  }
+
+  /** The revert reason of a mined, reverted transaction, by replaying its call. */
+  async function replayRevert(call: Call, receipt: TransactionReceipt): Promise<string> {
+    try {
+      await client.call({ account, ...call, blockNumber: receipt.blockNumber - 1n });
+      return "reverted (replay succeeded)";
+    } catch (error) {
+      const data = (error as { data?: Hex; cause?: { data?: Hex } }).cause?.data ?? (error as { data?: Hex }).data;
+      return data ? decodeRevertData(data) : (revertOf(error) ?? "reverted");
+    }
+  }
+
+  async function finishFromReceipt(order: Order, call: Call, receipt: TransactionReceipt): Promise<void> {
+    if (receipt.status === "success") return settled(order, receipt.transactionHash, `block ${receipt.blockNumber}`);
+    const reason = await replayRevert(call, receipt);
+    // Reverted because the reference was used: by an earlier transaction of this order.
+    if (reason.startsWith("OnrampRefUsed") || (await refUsed(order))) return settled(order, null, "onrampRef already used on-chain");
+    return failed(order, reason, receipt.transactionHash);
+  }
+
+  /** An ERC-20 settlement pulls from the operator: approve the spender first if needed. */
+  async function ensureAllowance(order: Order, spender: Address): Promise<void> {
+    if (order.asset === NATIVE) return;
+    const allowance = await client.readContract({ address: order.asset, abi: erc20Abi, functionName: "allowance", args: [account.address, spender] });
+    if (allowance >= order.amount) return;
+    // The spender is a factory campaign or the escrow (checked when the order was created);
+    // an unlimited allowance saves one transaction per later order.
+    const data = encodeFunctionData({ abi: erc20Abi, functionName: "approve", args: [spender, maxUint256] });
+    const hash = await send({ to: order.asset, data, value: 0n }, async () => undefined);
+    const receipt = await client.waitForTransactionReceipt({ hash, timeout: RECEIPT_TIMEOUT_MS });
+    await addStep(store, order.id, { status: "approve", txHash: hash, detail: receipt.status });
+    if (receipt.status !== "success") throw new Reverted(`approve reverted in ${hash}`);
+  }
+
+  async function settle(order: Order): Promise<void> {
+    const call = await settlementCall(order);
+    // Resuming: a transaction was signed and maybe sent before a crash or an RPC failure.
+    if (order.txHash) {
+      const receipt = await client.getTransactionReceipt({ hash: order.txHash }).catch(() => undefined);
+      if (receipt) return finishFromReceipt(order, call, receipt);
+      const pending = await client.getTransaction({ hash: order.txHash }).catch(() => undefined);
+      if (pending) {
+        const mined = await client.waitForTransactionReceipt({ hash: order.txHash, timeout: RECEIPT_TIMEOUT_MS });
+        return finishFromReceipt(order, call, mined);
+      }
+      // Never reached the node (crash between commit and send) or dropped: the chain decides.
+    }
+    if (await refUsed(order)) return settled(order, null, "onrampRef already used on-chain");
+    await ensureAllowance(order, call.to);
+    const hash = await send(call, (signed) =>
+      store.transaction((tx) => transition(tx, order.id, { status: "submitted", txHash: signed })),
+    );
+    const receipt = await client.waitForTransactionReceipt({ hash, timeout: RECEIPT_TIMEOUT_MS });
+    return finishFromReceipt(order, call, receipt);
+  }
+
+  return {
+    name: "onramp-relayer",
+    async tick() {
+      const orders = await claimDue(store, 5, config.RELAYER_LEASE);
+      for (const order of orders) {
+        try {
+          await settle(order);
+        } catch (error) {
+          if (error instanceof Reverted) {
+            if (error.message.startsWith("OnrampRefUsed")) await settled(order, null, "onrampRef already used on-chain");
+            else await failed(order, error.message);
+            continue;
+          }
+          const message = (error as Error).message?.split("\n")[0] ?? String(error);
+          if (order.attempts + 1 >= config.RELAYER_MAX_ATTEMPTS) {
+            await failed(order, `RelayerGaveUp: ${message}`);
+          } else {
+            const delay = Math.min(config.RELAYER_BACKOFF * 2 ** order.attempts, MAX_BACKOFF_MS);
+            await store.transaction((tx) => scheduleRetry(tx, order.id, delay, message));
+            log.warn({ orderId: order.id, attempt: order.attempts + 1, delay, err: message }, "on-ramp settlement will be retried");
+          }
+        }
+      }
+      return orders.length;
+    },
+  };
+}
