@@ -119,7 +119,7 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
     expect(url.searchParams.get("widget_id")).toBe(SECRETS.MERCURYO_WIDGET_ID);
     expect(url.searchParams.get("address")).toBe(operator);
     expect(url.searchParams.get("merchant_transaction_id")).toBe(created.orderId);
-    expect(url.searchParams.get("fiat_amount")).toBe("40");
+    expect(url.searchParams.get("fiat_amount")).toBe("40.00");
     expect(url.searchParams.get("signature")).toBe(`v2:${sha512(`${operator}${SECRETS.MERCURYO_SECRET}${ip}${created.orderId}`)}`);
 
     const send = (body: string) => json("/onramp/mercuryo/callback", body, { "x-signature": hmac(SECRETS.MERCURYO_SIGN_KEY, body) });
@@ -242,7 +242,7 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
 
   it("orders are listed with filters and cursor pagination", async () => {
     const all = await snapshot();
-    expect(all.length).toBeGreaterThanOrEqual(9);
+    expect(all).toHaveLength(8);
     const razorpayOrders = (await indexer.graphql(`{ onrampOrders(where: { provider: "razorpay" }) { items { provider } } }`)).onrampOrders.items;
     expect(razorpayOrders).toEqual([{ provider: "razorpay" }, { provider: "razorpay" }]);
     const settled = (await indexer.graphql(`query ($b: String) { onrampOrders(where: { status: "settled", beneficiary: $b, campaign: "${nativeCampaign}" }) { items { status campaign } } }`, { b: backer.toUpperCase().replace("0X", "0x") })).onrampOrders.items;
