@@ -5,6 +5,7 @@
 import Razorpay from "razorpay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Address, Hex } from "viem";
+import { campaignAbi } from "../../generated/crowdstake.js";
 import { startChain, type Chain } from "./harness/chain.js";
 import { startIndexer, type Indexer } from "./harness/indexer.js";
 import { waitFor } from "./harness/wait.js";
@@ -21,7 +22,9 @@ import {
   razorpayLinkPaid,
   razorpayPaymentFailed,
   sha512,
+  startFlakyRpc,
   startRazorpayStub,
+  type FlakyRpc,
   type RazorpayStub,
 } from "./onramp-support.js";
 
@@ -34,6 +37,7 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
   let chain: Chain;
   let indexer: Indexer;
   let razorpayApi: RazorpayStub;
+  let relayerRpc: FlakyRpc;
   let erc20Campaign: Address;
   let nativeCampaign: Address;
   let operator: Address;
@@ -62,7 +66,7 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
   async function expectSettledAndLinked(id: string, amount: bigint, campaign: Address) {
     const settled = await untilStatus(id, "settled");
     expect(settled.txHash).toMatch(/^0x[0-9a-f]{64}$/);
-    const statuses = settled.steps.map((step: { status: string }) => step.status).filter((status: string) => status !== "approve");
+    const statuses = settled.steps.map((step: { status: string }) => step.status).filter((status: string) => status !== "approve" && status !== "retry");
     expect(statuses).toEqual(["received", "paid", "submitted", "settled"]);
     const events = await contributedWithRef(chain, campaign, settled.onrampRef);
     expect(events).toHaveLength(1);
@@ -82,12 +86,20 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
     erc20Campaign = await createActiveCampaign(chain, chain.addresses.DevStablecoin, 1_000_000n);
     nativeCampaign = await createActiveCampaign(chain, NATIVE, 0n);
     await mintStablecoin(chain, operator, 1_000_000_000_000n);
-    indexer = await startIndexer(chain, { ...SECRETS, RAZORPAY_API_URL: razorpayApi.url, RELAYER_BACKOFF: "100ms", RELAYER_LEASE: "2s" });
+    relayerRpc = await startFlakyRpc(chain.rpcUrl);
+    indexer = await startIndexer(chain, {
+      ...SECRETS,
+      RAZORPAY_API_URL: razorpayApi.url,
+      RELAYER_RPC_URL: relayerRpc.url,
+      RELAYER_BACKOFF: "100ms",
+      RELAYER_LEASE: "2s",
+    });
   });
   afterAll(async () => {
     await chain?.test.setAutomine(true).catch(() => undefined);
     await indexer?.dispose();
     await razorpayApi?.close();
+    await relayerRpc?.close();
     await chain?.stop();
   });
 
@@ -192,14 +204,43 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
     expect(await order(declined.orderId)).toMatchObject({ status: "failed", error: "PaymentFailed" });
   });
 
-  it("a settlement the contract refuses fails the order with the decoded custom error", async () => {
-    // Below the campaign's minimum contribution (1 cUSD): contributeFor reverts BelowMinContribution.
-    const created = await session({ provider: "simulated", campaign: erc20Campaign, beneficiary: backer, amount: "10000", fiat: { amount: "0.01", currency: "USD" } });
+  it("a settlement the contract refuses fails the order with the decoded custom error; sessions it would refuse are refused up front", async () => {
+    const campaign = await createActiveCampaign(chain, chain.addresses.DevStablecoin, 1_000_000n);
+    const belowMin = await json("/v1/onramp/sessions", { provider: "simulated", campaign, beneficiary: backer, amount: "10000", fiat: { amount: "0.01", currency: "USD" } });
+    expect(belowMin.status).toBe(400);
+    expect((await belowMin.json()).error.details.fields.amount).toBe("at least 1000000");
+
+    const created = await session({ provider: "simulated", campaign, beneficiary: backer, amount: "5000000" });
+    // The owner cancels the campaign after the checkout opened and before the card payment.
+    await chain.write(2, { address: campaign, abi: campaignAbi, functionName: "cancel" });
     await indexer.request(`/onramp/simulated/checkout/${created.orderId}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "outcome=paid" });
     const failed = await untilStatus(created.orderId, "failed");
-    expect(failed.error).toBe("BelowMinContribution(10000, 1000000)");
-    expect(failed.steps.map((step: { status: string }) => step.status)).toEqual(["received", "paid", "failed"]);
+    expect(failed.error).toBe("NotActive(5)"); // Status.Cancelled
+    // A new campaign: the operator first approves it (the ERC-20 pull), then the call reverts.
+    expect(failed.steps.map((step: { status: string }) => step.status)).toEqual(["received", "paid", "approve", "failed"]);
     expect(failed.contribution).toBeNull();
+    expect(await contributedWithRef(chain, campaign, failed.onrampRef)).toHaveLength(0);
+
+    const closed = await json("/v1/onramp/sessions", { provider: "simulated", campaign, beneficiary: backer, amount: "5000000" });
+    expect(closed.status).toBe(409);
+    expect(await closed.json()).toMatchObject({ error: { code: "CONFLICT", details: { status: "Cancelled" } } });
+  });
+
+  it("RPC failures are retried with backoff, each attempt recorded, and the order then settles once", async () => {
+    const created = await session({ provider: "simulated", campaign: erc20Campaign, beneficiary: backer, amount: "6000000" });
+    relayerRpc.failing = true;
+    await indexer.request(`/onramp/simulated/checkout/${created.orderId}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "outcome=paid" });
+    const retried = await waitFor(async () => {
+      const current = await order(created.orderId);
+      return current.attempts >= 3 ? current : undefined;
+    }, "three failed attempts", 30_000, 100);
+    expect(retried.status).toBe("paid");
+    const retries = retried.steps.filter((step: { status: string }) => step.status === "retry");
+    expect(retries.length).toBeGreaterThanOrEqual(3);
+    expect(retries[0].error).toMatch(/HTTP request failed|503/);
+    relayerRpc.failing = false;
+    const settled = await expectSettledAndLinked(created.orderId, 6_000_000n, erc20Campaign);
+    expect(settled.error).toBeNull();
   });
 
   it("bad input gets 4xx with the error shape (401 bad signature, 400 malformed, 413 oversized, 404) and changes no stored order", async () => {
@@ -242,7 +283,7 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
 
   it("orders are listed with filters and cursor pagination", async () => {
     const all = await snapshot();
-    expect(all).toHaveLength(8);
+    expect(all).toHaveLength(9);
     const razorpayOrders = (await indexer.graphql(`{ onrampOrders(where: { provider: "razorpay" }) { items { provider } } }`)).onrampOrders.items;
     expect(razorpayOrders).toEqual([{ provider: "razorpay" }, { provider: "razorpay" }]);
     const settled = (await indexer.graphql(`query ($b: String) { onrampOrders(where: { status: "settled", beneficiary: $b, campaign: "${nativeCampaign}" }) { items { status campaign } } }`, { b: backer.toUpperCase().replace("0X", "0x") })).onrampOrders.items;

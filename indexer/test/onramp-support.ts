@@ -205,3 +205,42 @@ export async function offchainQuery<Row = Record<string, unknown>>(indexer: Inde
     await db.close();
   }
 }
+
+// --- an RPC endpoint that can be made to fail, in front of the suite's node -------------------
+
+export interface FlakyRpc {
+  url: string;
+  /** While true every request gets a 503, like an overloaded RPC provider. */
+  failing: boolean;
+  failures: number;
+  close(): Promise<void>;
+}
+
+export async function startFlakyRpc(target: string): Promise<FlakyRpc> {
+  const state = { failing: false, failures: 0 };
+  const server: Server = createServer((request, response) => {
+    let raw = "";
+    request.on("data", (chunk) => (raw += chunk));
+    request.on("end", async () => {
+      if (state.failing) {
+        state.failures += 1;
+        response.writeHead(503, { "content-type": "text/plain" });
+        return response.end("service unavailable");
+      }
+      try {
+        const answer = await fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body: raw });
+        response.writeHead(answer.status, { "content-type": "application/json" });
+        response.end(await answer.text());
+      } catch {
+        response.writeHead(502);
+        response.end();
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  });
+}

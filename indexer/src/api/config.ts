@@ -64,6 +64,8 @@ const schema = z.object({
   ONRAMP_FIAT_CURRENCY: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code like USD").default("USD"),
   MERCURYO_CURRENCY: z.string().default("USDT"),
   RELAYER_BACKOFF: z.string().default("1s").pipe(duration),
+  /** The relayer's own RPC endpoint (e.g. a private transaction relay); default PONDER_RPC_URL. */
+  RELAYER_RPC_URL: z.string().url().optional(),
   RELAYER_LEASE: z.string().default("2m").pipe(duration),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });

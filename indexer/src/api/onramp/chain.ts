@@ -34,7 +34,7 @@ export function operatorClients(config: Config) {
   });
   const account = privateKeyToAccount(config.operatorKey);
   // No retries inside viem: the relayer's own backoff owns retrying, and records each attempt.
-  const transport = http(config.rpcUrl, { retryCount: 0, timeout: 20_000 });
+  const transport = http(config.RELAYER_RPC_URL ?? config.rpcUrl, { retryCount: 0, timeout: 20_000 });
   return {
     account,
     chain,

@@ -6,7 +6,8 @@
 //   2. before any (re)send the chain is asked whether the order's onrampRef is already used;
 //   3. the contracts refuse a repeated onrampRef (factory registry / escrow), so even a race
 //      between processes cannot pay twice: the loser reverts OnrampRefUsed.
-// RPC failures are retried with exponential backoff up to RELAYER_MAX_ATTEMPTS; a revert fails
+// RPC failures are retried with exponential backoff up to RELAYER_MAX_ATTEMPTS (the nonce is
+// re-read after any error); a revert fails
 // the order at once with the contract's custom error name.
 import { encodeFunctionData, erc20Abi, keccak256, maxUint256, type Address, type Hex, type TransactionReceipt } from "viem";
 import { campaignAbi, campaignFactoryAbi, paymentEscrowAbi } from "../../../../generated/crowdstake.js";
@@ -85,7 +86,10 @@ export function createRelayer(api: ApiContext): Worker {
     try {
       // Simulation first: a revert is decoded here and nothing is spent.
       const gas = await client.estimateGas({ account, ...call });
-      nonce ??= await client.getTransactionCount({ address: account.address, blockTag: "pending" });
+      // The node's pending count also covers transactions sent from this key by anyone else;
+      // the local counter covers ours that the node has not reported yet.
+      const pendingCount = await client.getTransactionCount({ address: account.address, blockTag: "pending" });
+      nonce = Math.max(nonce ?? 0, pendingCount);
       const fees = await client.estimateFeesPerGas();
       const serialized = await account.signTransaction({
         chainId: chain.id,

@@ -8,6 +8,10 @@ import { findPaymentSession } from "../payments/session-record.js";
 import { FACTORY, NATIVE } from "./chain.js";
 import type { OrderKind } from "./orders.js";
 
+/** Campaign `Status` (contracts/interfaces/ICampaign.sol). */
+const STATUS_NAMES = ["Draft", "Scheduled", "Active", "Successful", "Failed", "Cancelled"];
+const ACTIVE = 2;
+
 export interface Target {
   kind: OrderKind;
   campaign: Address | null;
@@ -30,7 +34,17 @@ async function parAmount(api: ApiContext, asset: Address, amount: bigint): Promi
 export async function campaignTarget(api: ApiContext, campaign: Address, amount: bigint): Promise<Target> {
   const known = await api.client.readContract({ address: FACTORY, abi: campaignFactoryAbi, functionName: "isCampaign", args: [campaign] });
   if (!known) throw new ApiError("NOT_FOUND", "no campaign of this platform at that address", { campaign });
-  const asset = (await api.client.readContract({ address: campaign, abi: campaignAbi, functionName: "asset" })).toLowerCase() as Address;
+  // Refused now rather than after the card is charged: the relayer could not settle it.
+  const [status, params, raised] = await Promise.all([
+    api.client.readContract({ address: campaign, abi: campaignAbi, functionName: "status" }),
+    api.client.readContract({ address: campaign, abi: campaignAbi, functionName: "params" }),
+    api.client.readContract({ address: campaign, abi: campaignAbi, functionName: "totalRaised" }),
+  ]);
+  if (status !== ACTIVE) throw new ApiError("CONFLICT", "the campaign is not open for contributions", { campaign, status: STATUS_NAMES[status] ?? status });
+  const fillsCap = params.cap !== 0n && raised + amount === params.cap;
+  if (params.cap !== 0n && raised + amount > params.cap) throw new ApiError("CONFLICT", "the amount exceeds what the campaign's cap leaves", { remaining: (params.cap - raised).toString() });
+  if (amount < params.minContribution && !fillsCap) throw new ApiError("INVALID_REQUEST", "the amount is below the campaign's minimum contribution", { fields: { amount: `at least ${params.minContribution}` } });
+  const asset = params.asset.toLowerCase() as Address;
   return { kind: "contribution", campaign, paymentSessionId: null, asset, amount, parFiatAmount: await parAmount(api, asset, amount) };
 }
 
