@@ -255,3 +255,15 @@ export async function stepsOf(sql: Sql, orderIds: string[]): Promise<Step[]> {
   );
   return rows.map((row) => ({ orderId: row.order_id, status: row.status, txHash: row.tx_hash, error: row.error, detail: row.detail, at: new Date(row.at) }));
 }
+
+/**
+ * Whether a payment session's on-ramp failed: its latest order failed (the payment-session
+ * status "failed" of DESIGN.md). A later order in flight or settled clears it.
+ */
+export async function paymentSessionOnrampFailed(sql: Sql, paymentSessionId: string): Promise<boolean> {
+  const { rows } = await sql.query<{ status: OrderStatus }>(
+    "SELECT status FROM onramp_orders WHERE payment_session_id = $1 ORDER BY seq DESC LIMIT 1",
+    [paymentSessionId.toLowerCase()],
+  );
+  return rows[0]?.status === "failed";
+}

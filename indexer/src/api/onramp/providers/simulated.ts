@@ -1,6 +1,6 @@
 // The simulated provider, so the whole flow runs offline: its checkout is a page of this API
 // (GET /onramp/simulated/checkout/:orderId) whose button makes the server send a callback signed
-// like a real provider's. Callback format (documented in docs/graphql.md's on-ramp section):
+// like a real provider's. Its callback format, the one documentation of it:
 //   X-Simulated-Signature: hex HMAC-SHA256 of the raw body with SIMULATED_ONRAMP_SECRET
 //   {"event": "payment.succeeded" | "payment.failed", "eventId": "...", "orderId": "ord_...",
 //    "reference": "sim_...", "amount": "25.00", "currency": "USD", "reason"?: "..."}
