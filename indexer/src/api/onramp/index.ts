@@ -13,6 +13,10 @@ import { onrampRoutes } from "./routes.js";
 export function createOnrampModule(api: ApiContext): ApiModule {
   const providers = { mercuryo: mercuryo(api.config), razorpay: razorpay(api.config), simulated: simulated(api.config) };
   const operator = privateKeyToAccount(api.config.operatorKey).address;
+  if (!api.config.isLocalChain && providers.simulated.configured()) {
+    // Its checkout page completes payments for anyone: the operator then pays with real funds.
+    api.log.warn({ chainId: api.config.PONDER_CHAIN_ID }, "the simulated on-ramp provider is enabled on a non-local chain (SIMULATED_ONRAMP_SECRET is set)");
+  }
   return {
     name: "onramp",
     migrations: onrampMigrations,
