@@ -1,7 +1,7 @@
 // `npm start`: the local system in one command — a Hardhat JSON-RPC node, the contracts deployed
-// with Ignition, the generated ABI/address module and demo data — then the URLs and the funded
-// test accounts. Ctrl-C stops everything it started. (The indexer and the web app join this
-// script with their issues.) Runs on the project's Node 22, after `npm run setup`.
+// with Ignition, the generated ABI/address module, demo data and the indexer/API (Ponder on
+// embedded PGlite) — then the URLs and the funded test accounts. Ctrl-C stops everything it
+// started. (The web app joins with its issue.) Runs on the project's Node 22, after `npm run setup`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -10,6 +10,7 @@ import { HDNodeWallet } from "ethers";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const hardhatCli = path.join(root, "node_modules/hardhat/dist/src/cli.js");
+const ponderCli = path.join(root, "node_modules/ponder/dist/esm/bin/ponder.js");
 const children: ChildProcess[] = [];
 const HARDHAT_MNEMONIC = "test test test test test test test test test test test junk";
 
@@ -36,6 +37,14 @@ async function choosePort(preferred: number): Promise<number> {
   throw new Error(`ports ${preferred}-${preferred + 99} are all busy: set CHAIN_PORT to a free one`);
 }
 
+async function httpOk(url: string): Promise<boolean> {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
 async function rpcReady(url: string): Promise<boolean> {
   try {
     const response = await fetch(url, {
@@ -58,11 +67,13 @@ function stopAll(): void {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
 }
 
-process.on("SIGINT", () => {
-  console.log("\nstopping…");
-  stopAll();
-  process.exit(0);
-});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    console.log("\nstopping…");
+    stopAll();
+    process.exit(0);
+  });
+}
 
 try {
   const port = await choosePort(Number(process.env.CHAIN_PORT ?? 8545));
@@ -92,8 +103,28 @@ try {
   step("seeding demo data");
   hardhat(["run", "--network", "localhost", "scripts/dev/seed.ts"], env);
 
+  const apiPort = await choosePort(Number(process.env.API_PORT ?? 42069));
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  step(`starting the indexer and API on ${apiUrl} (Ponder, embedded PGlite in indexer/.ponder)`);
+  // A fresh chain needs a fresh index: the previous run's data belongs to a chain that is gone.
+  rmSync(path.join(root, "indexer/.ponder"), { recursive: true, force: true });
+  const indexer = spawn(process.execPath, [ponderCli, "--log-level", process.env.PONDER_LOG_LEVEL ?? "error", "start", "--schema", "crowdstake", "--port", String(apiPort)], {
+    cwd: path.join(root, "indexer"),
+    env: { ...env, PONDER_TELEMETRY_DISABLED: "true", PONDER_RPC_URL: rpcUrl, PUBLIC_API_URL: apiUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  children.push(indexer);
+  const indexerDeadline = Date.now() + 180_000;
+  while (!(await httpOk(`${apiUrl}/ready`))) {
+    if (indexer.exitCode !== null) throw new Error(`the indexer exited with code ${indexer.exitCode}`);
+    if (Date.now() > indexerDeadline) throw new Error("the indexer was not ready within 180 s");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
   console.log(`\n✔ Crowdstake is running locally\n`);
   console.log(`  JSON-RPC   ${rpcUrl}  (chain id 31337)`);
+  console.log(`  GraphQL    ${apiUrl}/graphql  (POST queries: docs/graphql.md)`);
+  console.log(`  REST API   ${apiUrl}/v1/…  (README, "Merchants" and "On-ramp")`);
   console.log(`  contracts  generated/crowdstake.ts`);
   console.log(`\n  Test accounts, 10,000 ETH and 100,000 cUSD each. LOCAL ONLY: these keys are public;`);
   console.log(`  never send real funds to them.`);

@@ -27,10 +27,17 @@ export async function connect(hre: HardhatRuntimeEnvironment, signerOption: stri
 export async function deployedAddress(chainId: bigint, name: DeployedName, override = ""): Promise<string> {
   if (override !== "") return parseAddress(name, override);
   let deployments: Record<string, { contracts: Record<string, { address: string }> }>;
-  try {
-    ({ deployments } = await import("../../generated/crowdstake.js"));
-  } catch {
-    throw cliError("generated/crowdstake.ts is missing: deploy, then run `npx hardhat deployment export`");
+  if (process.env.DEPLOYMENT_JSON) {
+    // Another deployment than the generated module's (the indexer reads the same variable).
+    const { readFileSync } = await import("node:fs");
+    const file = JSON.parse(readFileSync(process.env.DEPLOYMENT_JSON, "utf8")) as { chainId: number; contracts: Record<string, { address: string }> };
+    deployments = { [String(file.chainId)]: file };
+  } else {
+    try {
+      ({ deployments } = await import("../../generated/crowdstake.js"));
+    } catch {
+      throw cliError("generated/crowdstake.ts is missing: deploy, then run `npx hardhat deployment export`");
+    }
   }
   const address = deployments[chainId.toString()]?.contracts[name]?.address;
   if (!address) {

@@ -34,6 +34,8 @@ export interface Chain {
   /** Hardhat's test accounts: 0 deployer/admin/operator/platform signer, 1.. users. */
   accounts: HDAccount[];
   wallet(index: number): WalletClient & { account: HDAccount };
+  /** Runs the demo seed of `npm start` (scripts/dev/seed.ts) against this chain. */
+  seed(): Promise<string>;
   /** Sends a contract write from account `index` and waits for it to be mined (throws on revert). */
   write(index: number, request: { address: Address; abi: readonly unknown[]; functionName: string; args?: readonly unknown[]; value?: bigint }): Promise<{ hash: Hex; blockNumber: bigint }>;
   stop(): Promise<void>;
@@ -86,6 +88,7 @@ export async function startChain(): Promise<Chain> {
     test: testClient as unknown as TestClient,
     accounts,
     wallet: (index) => wallets[index]! as WalletClient & { account: HDAccount },
+    seed: () => run(["run", "--network", "localhost", "scripts/dev/seed.ts"], { LOCALHOST_RPC_URL: rpcUrl, DEPLOYMENT_JSON: deploymentJson }),
     async write(index, request) {
       const wallet = wallets[index]!;
       const { request: simulated } = await publicClient.simulateContract({ ...(request as object), account: wallet.account } as never);

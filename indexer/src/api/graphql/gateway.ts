@@ -12,7 +12,7 @@ import type { SubschemaConfig } from "@graphql-tools/delegate";
 import type { ApiContext } from "../module.js";
 
 const require = createRequire(import.meta.url);
-const { print, printSchema, lexicographicSortSchema } = require("graphql") as typeof import("graphql");
+const { print } = require("graphql") as typeof import("graphql");
 const { stitchSchemas } = require("@graphql-tools/stitch") as typeof import("@graphql-tools/stitch");
 const { schemaFromExecutor } = require("@graphql-tools/wrap") as typeof import("@graphql-tools/wrap");
 const { makeExecutableSchema } = require("@graphql-tools/schema") as typeof import("@graphql-tools/schema");
@@ -71,11 +71,6 @@ export async function buildGatewaySchema(parts: GatewayPart[], fetchPonder: Pond
     typeDefs: parts.flatMap((part) => (part.gatewayTypeDefs ? [part.gatewayTypeDefs] : [])),
     resolvers: parts.flatMap((part) => (part.gatewayResolvers ? [part.gatewayResolvers(ponder)] : [])) as never,
   });
-}
-
-/** The schema as committed in indexer/schema.graphql (sorted, so the diff is stable). */
-export function printGatewaySchema(schema: GraphQLSchema): string {
-  return printSchema(lexicographicSortSchema(schema)) + "\n";
 }
 
 export function createGraphqlHandler(schema: GraphQLSchema) {
