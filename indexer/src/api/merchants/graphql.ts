@@ -6,7 +6,13 @@ import { createRequire } from "node:module";
 import type { SubschemaConfig } from "@graphql-tools/delegate";
 import type { GatewayPart, GraphqlContext } from "../graphql/gateway.js";
 import type { ApiContext } from "../module.js";
-import { SESSION_COLUMNS, findPaymentSession, sessionFromRow, type PaymentSessionRecord, type PaymentSessionRow } from "../payments/session-record.js";
+import {
+  SESSION_COLUMNS,
+  findPaymentSession,
+  sessionFromRow,
+  type PaymentSessionRecord,
+  type PaymentSessionRow,
+} from "../payments/session-record.js";
 import { sessionFields, sessionId, statusOfSession } from "./payment-sessions.js";
 import { findEndpoint } from "./webhook-endpoint.js";
 
@@ -119,7 +125,8 @@ function decodeCursor(cursor: string | null | undefined): string | null {
 }
 function pageSize(first: number | null | undefined): number {
   const size = first ?? 20;
-  if (!Number.isInteger(size) || size < 1 || size > 100) throw new GraphQLError("first must be between 1 and 100", { extensions: { code: "BAD_USER_INPUT" } });
+  if (!Number.isInteger(size) || size < 1 || size > 100)
+    throw new GraphQLError("first must be between 1 and 100", { extensions: { code: "BAD_USER_INPUT" } });
   return size;
 }
 function page<Row extends { seq: unknown }, Item>(rows: Row[], size: number, map: (row: Row) => Item) {
@@ -157,83 +164,96 @@ interface AttemptRow {
   next_attempt_at: Date | string | null;
 }
 
-export const merchantsGraphql: GatewayPart = {
-  typeDefs,
-  resolvers: {
-    Query: {
-      async paymentSession(_root: unknown, args: { id: string }, { api }: GraphqlContext) {
-        const id = sessionId.safeParse(args.id);
-        if (!id.success) return null;
-        const record = await findPaymentSession(api.store, id.data);
-        return record ? sessionObject(api, record) : null;
-      },
-      async paymentSessions(_root: unknown, args: { first?: number; after?: string }, context: GraphqlContext) {
-        const merchant = merchantOf(context);
-        const size = pageSize(args.first);
-        const { rows } = await context.api.store.query<PaymentSessionRow & { seq: unknown }>(
-          `SELECT ${SESSION_COLUMNS}, seq FROM payment_sessions
+/** The link to Ponder's payment exists only when the projection has a `payment` table. */
+export function merchantsGraphql(api: ApiContext): GatewayPart {
+  const linked = "payment" in api.tables;
+  return {
+    typeDefs,
+    resolvers: {
+      Query: {
+        async paymentSession(_root: unknown, args: { id: string }, { api }: GraphqlContext) {
+          const id = sessionId.safeParse(args.id);
+          if (!id.success) return null;
+          const record = await findPaymentSession(api.store, id.data);
+          return record ? sessionObject(api, record) : null;
+        },
+        async paymentSessions(_root: unknown, args: { first?: number; after?: string }, context: GraphqlContext) {
+          const merchant = merchantOf(context);
+          const size = pageSize(args.first);
+          const { rows } = await context.api.store.query<PaymentSessionRow & { seq: unknown }>(
+            `SELECT ${SESSION_COLUMNS}, seq FROM payment_sessions
            WHERE merchant = $1 AND ($2::bigint IS NULL OR seq < $2::bigint) ORDER BY seq DESC LIMIT $3`,
-          [merchant, decodeCursor(args.after), size + 1],
-        );
-        return page(rows, size, (row) => sessionObject(context.api, sessionFromRow(row)));
-      },
-      async webhookEndpoint(_root: unknown, _args: unknown, context: GraphqlContext) {
-        const row = await findEndpoint(context.api, merchantOf(context));
-        return row ? { url: row.url, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) } : null;
-      },
-      async webhookDeliveries(_root: unknown, args: { paymentId?: string; first?: number; after?: string }, context: GraphqlContext) {
-        const merchant = merchantOf(context);
-        const size = pageSize(args.first);
-        const { rows } = await context.api.store.query<DeliveryRow>(
-          `SELECT id, seq, payment_id, type, state, attempts, body, created_at, delivered_at, next_attempt_at FROM webhook_events
+            [merchant, decodeCursor(args.after), size + 1],
+          );
+          return page(rows, size, (row) => sessionObject(context.api, sessionFromRow(row)));
+        },
+        async webhookEndpoint(_root: unknown, _args: unknown, context: GraphqlContext) {
+          const row = await findEndpoint(context.api, merchantOf(context));
+          return row ? { url: row.url, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) } : null;
+        },
+        async webhookDeliveries(_root: unknown, args: { paymentId?: string; first?: number; after?: string }, context: GraphqlContext) {
+          const merchant = merchantOf(context);
+          const size = pageSize(args.first);
+          const { rows } = await context.api.store.query<DeliveryRow>(
+            `SELECT id, seq, payment_id, type, state, attempts, body, created_at, delivered_at, next_attempt_at FROM webhook_events
            WHERE merchant = $1 AND ($2::text IS NULL OR payment_id = $2::text) AND ($3::bigint IS NULL OR seq < $3::bigint)
            ORDER BY seq DESC LIMIT $4`,
-          [merchant, args.paymentId?.toLowerCase() ?? null, decodeCursor(args.after), size + 1],
-        );
-        return page(rows, size, (row) => ({
-          id: row.id,
-          paymentId: row.payment_id,
-          type: row.type,
-          state: row.state,
-          attempts: row.attempts,
-          payload: row.body,
-          createdAt: iso(row.created_at),
-          deliveredAt: iso(row.delivered_at),
-          nextAttemptAt: row.state === "pending" ? iso(row.next_attempt_at) : null,
-        }));
+            [merchant, args.paymentId?.toLowerCase() ?? null, decodeCursor(args.after), size + 1],
+          );
+          return page(rows, size, (row) => ({
+            id: row.id,
+            paymentId: row.payment_id,
+            type: row.type,
+            state: row.state,
+            attempts: row.attempts,
+            payload: row.body,
+            createdAt: iso(row.created_at),
+            deliveredAt: iso(row.delivered_at),
+            nextAttemptAt: row.state === "pending" ? iso(row.next_attempt_at) : null,
+          }));
+        },
       },
-    },
-    PaymentSession: {
-      status: (session: SessionObject, _args: unknown, { api }: GraphqlContext) => statusOfSession(api, session.record),
-      intent: (session: SessionObject) => ({ ...session.intent, splits: session.intent.splits ?? [] }),
-    },
-    WebhookDelivery: {
-      async attemptLog(delivery: { id: string }, _args: unknown, { api }: GraphqlContext) {
-        const { rows } = await api.store.query<AttemptRow>(
-          `SELECT attempt, url, status_code, error, duration_ms, attempted_at, next_attempt_at FROM webhook_attempts
+      PaymentSession: {
+        status: (session: SessionObject, _args: unknown, { api }: GraphqlContext) => statusOfSession(api, session.record),
+        intent: (session: SessionObject) => ({ ...session.intent, splits: session.intent.splits ?? [] }),
+      },
+      WebhookDelivery: {
+        async attemptLog(delivery: { id: string }, _args: unknown, { api }: GraphqlContext) {
+          const { rows } = await api.store.query<AttemptRow>(
+            `SELECT attempt, url, status_code, error, duration_ms, attempted_at, next_attempt_at FROM webhook_attempts
            WHERE event_id = $1 ORDER BY attempt`,
-          [delivery.id],
-        );
-        return rows.map((row) => ({
-          attempt: row.attempt,
-          url: row.url,
-          statusCode: row.status_code,
-          error: row.error,
-          durationMs: row.duration_ms,
-          attemptedAt: iso(row.attempted_at),
-          nextAttemptAt: iso(row.next_attempt_at),
-        }));
+            [delivery.id],
+          );
+          return rows.map((row) => ({
+            attempt: row.attempt,
+            url: row.url,
+            statusCode: row.status_code,
+            error: row.error,
+            durationMs: row.duration_ms,
+            attemptedAt: iso(row.attempted_at),
+            nextAttemptAt: iso(row.next_attempt_at),
+          }));
+        },
       },
-    },
-  } as never,
-  gatewayTypeDefs,
-  gatewayResolvers: (ponder: SubschemaConfig) => ({
-    PaymentSession: {
-      payment: {
-        selectionSet: "{ id }",
-        resolve: (session: { id: string }, _args: unknown, context: GraphqlContext, info: never) =>
-          delegateToSchema({ schema: ponder, operation: "query" as never, fieldName: "payment", args: { id: session.id }, context, info }),
-      },
-    },
-  }),
-};
+    } as never,
+    gatewayTypeDefs: linked ? gatewayTypeDefs : undefined,
+    gatewayResolvers: linked
+      ? (ponder: SubschemaConfig) => ({
+          PaymentSession: {
+            payment: {
+              selectionSet: "{ id }",
+              resolve: (session: { id: string }, _args: unknown, context: GraphqlContext, info: never) =>
+                delegateToSchema({
+                  schema: ponder,
+                  operation: "query" as never,
+                  fieldName: "payment",
+                  args: { id: session.id },
+                  context,
+                  info,
+                }),
+            },
+          },
+        })
+      : undefined,
+  };
+}

@@ -26,7 +26,7 @@ export function createMerchantsModule(api: ApiContext): ApiModule {
       webhookEndpointRoutes(app, api);
       paymentSessionRoutes(app, api);
     },
-    graphql: merchantsGraphql,
+    graphql: merchantsGraphql(api),
     workers: [createStatusWatcher(api), createWebhookDelivery(api)],
   };
 }
