@@ -256,6 +256,7 @@ describe("merchants: SIWE, API keys, payment sessions and webhooks", () => {
     expect((await waitForWebhook(created.id, "payment.confirmed")).body.data.previousStatus).toBe("detected");
 
     await chain.test.increaseTime({ seconds: RELEASE_DELAY + 1 });
+    await chain.test.mine({ blocks: 1 }); // the new time applies from the next block
     await chain.write(STRANGER, { address: chain.addresses.PaymentEscrow, abi: paymentEscrowAbi, functionName: "release", args: [created.id] });
     await waitForStatus(created.id, "settled");
     expect((await waitForWebhook(created.id, "payment.settled")).body.data).toMatchObject({ previousStatus: "confirmed", state: "released" });
