@@ -332,6 +332,19 @@ describe("merchants: SIWE, API keys, payment sessions and webhooks", () => {
     expect(missing.paymentSession).toBeNull();
   });
 
+  it("sends a webhook when a reorg takes a detected payment back off the chain", async () => {
+    const created = await createSession();
+    const snapshot = await chain.test.snapshot();
+    const { blockNumber } = await pay(created);
+    await waitForWebhook(created.id, "payment.detected");
+    await chain.test.revert({ id: snapshot });
+    // The replacement chain grows past the old head, so Ponder sees the reorg and drops the payment.
+    await chain.test.mine({ blocks: Number(blockNumber - (await chain.public.getBlockNumber())) + 2 });
+    const reverted = await waitForWebhook(created.id, "payment.pending");
+    expect(reverted.body.data).toMatchObject({ id: created.id, status: "pending", previousStatus: "detected" });
+    await waitForStatus(created.id, "pending");
+  });
+
   it("stores only hashes of API keys and nothing from refused requests", async () => {
     await indexer.stop(); // PGlite's directory belongs to one process at a time
     const keys = await queryOffchain<{ key_hash: string; prefix: string }>(indexer, "SELECT key_hash, prefix FROM api_keys ORDER BY created_at");
