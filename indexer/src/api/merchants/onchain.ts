@@ -1,7 +1,7 @@
 // What the merchants module reads from the chain side: the escrow's address (from the same
 // deployment Ponder indexes), the platform signer, and Ponder's `payment` and `cancelledIntent`
 // rows through its read-only database.
-import { eq } from "ponder";
+import { eq, sql } from "ponder";
 import { privateKeyToAccount } from "viem/accounts";
 import type { Address, Hex } from "viem";
 import ponderConfig from "../../../ponder.config.js";
@@ -63,10 +63,24 @@ export async function allPayments(api: ApiContext): Promise<PaymentRow[]> {
   return (await (api.ponderDb as Drizzle).select().from(payment)) as PaymentRow[];
 }
 
-/** The chain head: confirmations count from its number; expiries compare with its time too. */
+/**
+ * The head that confirmations count to: the chain's, but never past the block Ponder has indexed
+ * (and so checked against reorgs). Otherwise, while Ponder catches up with a reorg, a payment on
+ * the abandoned branch would look confirmed by blocks of the new one.
+ */
 export async function chainHead(api: ApiContext): Promise<{ number: bigint; now: Date }> {
-  const block = await api.client.getBlock({ blockTag: "latest" });
+  const [block, indexed] = await Promise.all([api.client.getBlock({ blockTag: "latest" }), indexedBlock(api).catch(() => undefined)]);
   // A local chain's clock can run ahead of the wall clock (evm_increaseTime): take the later one.
   const now = Math.max(Date.now(), Number(block.timestamp) * 1_000);
-  return { number: block.number, now: new Date(now) };
+  const number = indexed !== undefined && indexed < block.number ? indexed : block.number;
+  return { number, now: new Date(now) };
+}
+
+/** Ponder's latest indexed block (its checkpoint: 10 digits of timestamp, 16 of chain id, 16 of block number, ...). */
+async function indexedBlock(api: ApiContext): Promise<bigint | undefined> {
+  const db = api.ponderDb as { execute(query: unknown): Promise<{ rows: { checkpoint: string }[] } | { checkpoint: string }[]> };
+  const result = await db.execute(sql`SELECT latest_checkpoint AS checkpoint FROM _ponder_checkpoint`);
+  const rows = Array.isArray(result) ? result : result.rows;
+  const checkpoint = rows[0]?.checkpoint;
+  return checkpoint ? BigInt(checkpoint.slice(26, 42)) : undefined;
 }
