@@ -67,6 +67,8 @@ const schema = z.object({
   /** The relayer's own RPC endpoint (e.g. a private transaction relay); default PONDER_RPC_URL. */
   RELAYER_RPC_URL: z.string().url().optional(),
   RELAYER_LEASE: z.string().default("2m").pipe(duration),
+  // merchants module: how long a Sign-In with Ethereum nonce stays usable.
+  SIWE_NONCE_TTL: z.string().default("5m").pipe(duration),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 
