@@ -5,10 +5,12 @@
 import Razorpay from "razorpay";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Address, Hex } from "viem";
-import { campaignAbi } from "../../generated/crowdstake.js";
+import { createSiweMessage } from "viem/siwe";
+import { campaignAbi, paymentEscrowAbi } from "../../generated/crowdstake.js";
 import { startChain, type Chain } from "./harness/chain.js";
 import { startIndexer, type Indexer } from "./harness/indexer.js";
 import { waitFor } from "./harness/wait.js";
+import { queryOffchain } from "./merchants/offchain-db.js";
 import {
   NATIVE,
   SECRETS,
@@ -18,7 +20,6 @@ import {
   hmac,
   mercuryoCallback,
   mintStablecoin,
-  offchainQuery,
   razorpayLinkPaid,
   razorpayPaymentFailed,
   sha512,
@@ -283,7 +284,7 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
 
   it("orders are listed with filters and cursor pagination", async () => {
     const all = await snapshot();
-    expect(all).toHaveLength(9);
+    expect(all).toHaveLength(9); // the suite's orders so far
     const razorpayOrders = (await indexer.graphql(`{ onrampOrders(where: { provider: "razorpay" }) { items { provider } } }`)).onrampOrders.items;
     expect(razorpayOrders).toEqual([{ provider: "razorpay" }, { provider: "razorpay" }]);
     const settled = (await indexer.graphql(`query ($b: String) { onrampOrders(where: { status: "settled", beneficiary: $b, campaign: "${nativeCampaign}" }) { items { status campaign } } }`, { b: backer.toUpperCase().replace("0X", "0x") })).onrampOrders.items;
@@ -301,6 +302,37 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
     await expect(indexer.graphql(`{ onrampOrders(first: 1000) { items { id } } }`)).rejects.toThrow(/first must be between 1 and 100/);
   });
 
+  it("a payment session paid by card: payFor settles the signed intent for the payer; GraphQL links the escrow payment", async () => {
+    const merchant = 3;
+    const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+    // The merchant signs in (SIWE), takes an API key and authorises the platform signer.
+    const { nonce } = await (await json("/v1/auth/nonce", {})).json();
+    const message = createSiweMessage({ domain: "localhost:5173", address: chain.accounts[merchant]!.address, uri: "http://localhost:5173", version: "1", chainId: 31337, nonce });
+    const signature = await chain.wallet(merchant).signMessage({ account: chain.accounts[merchant]!, message });
+    const { token } = await (await json("/v1/auth/verify", { message, signature })).json();
+    const { key } = await (await json("/v1/api_keys", { label: "on-ramp test" }, bearer(token))).json();
+    await chain.write(merchant, { address: chain.addresses.PaymentEscrow, abi: paymentEscrowAbi, functionName: "setSigner", args: [operator, true] });
+    const paymentSession = await (await json("/v1/payment_sessions", { token: chain.addresses.DevStablecoin, amount: "15000000" }, bearer(key))).json();
+    expect(paymentSession.id).toMatch(/^0x[0-9a-f]{64}$/);
+
+    const wrongAmount = await json("/v1/onramp/sessions", { provider: "simulated", paymentSessionId: paymentSession.id, beneficiary: backer, amount: "1" });
+    expect(wrongAmount.status).toBe(400);
+    const created = await session({ provider: "simulated", paymentSessionId: paymentSession.id, beneficiary: backer });
+    expect(await order(created.orderId)).toMatchObject({ kind: "payment", amount: "15000000", fiatAmount: "15.00" });
+    await indexer.request(`/onramp/simulated/checkout/${created.orderId}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "outcome=paid" });
+    const settled = await untilStatus(created.orderId, "settled");
+    expect(await chain.public.readContract({ address: chain.addresses.PaymentEscrow, abi: paymentEscrowAbi, functionName: "onrampRefUsed", args: [settled.onrampRef] })).toBe(true);
+    const linked = await waitFor(async () => (await indexer.graphql(`query ($id: ID!) { onrampOrder(id: $id) { contribution { id } payment { id payer amount onrampRef txHash } } }`, { id: created.orderId })).onrampOrder.payment ?? undefined, "the payment to be indexed", 60_000, 100);
+    expect(linked).toEqual({ id: paymentSession.id, payer: backer, amount: "15000000", onrampRef: settled.onrampRef, txHash: settled.txHash });
+
+    // A declined card payment: the merchant's session shows the on-ramp failure.
+    const second = await (await json("/v1/payment_sessions", { token: chain.addresses.DevStablecoin, amount: "2000000" }, bearer(key))).json();
+    const declined = await session({ provider: "simulated", paymentSessionId: second.id, beneficiary: backer });
+    await indexer.request(`/onramp/simulated/checkout/${declined.orderId}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "outcome=failed" });
+    expect((await order(declined.orderId)).status).toBe("failed");
+    expect((await (await indexer.request(`/v1/payment_sessions/${second.id}`)).json()).status).toBe("failed");
+  });
+
   it("killed (SIGKILL) with a settlement in flight and restarted: the order settles exactly once", async () => {
     const created = await session({ provider: "simulated", campaign: erc20Campaign, beneficiary: backer, amount: "7000000" });
     // Transactions now wait in the mempool: the relayer signs, commits "submitted", sends, and waits.
@@ -314,7 +346,7 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
     await chain.test.setAutomine(true);
 
     // While it is down (PGlite is one process's database), read the callback audit log.
-    const audit = await offchainQuery<{ verdict: string; order_id: string | null; headers: Record<string, string> | string }>(
+    const audit = await queryOffchain<{ verdict: string; order_id: string | null; headers: Record<string, string> | string }>(
       indexer,
       "SELECT verdict, order_id, headers FROM onramp_callbacks ORDER BY id",
     );

@@ -1,12 +1,11 @@
 // Fixtures of the on-ramp suites: campaigns on the suite's chain, a local server speaking
-// Razorpay's Payment Links API, each provider's callback in its real format, and a look into
-// the off-chain store (the callback audit log is not served over HTTP).
+// Razorpay's Payment Links API, each provider's callback in its real format, and an RPC endpoint
+// that can be made to fail.
 import { createHmac, createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { parseEventLogs, type Address, type Hex } from "viem";
 import { campaignAbi, campaignFactoryAbi, devStablecoinAbi } from "../../generated/crowdstake.js";
 import type { Chain } from "./harness/chain.js";
-import type { Indexer } from "./harness/indexer.js";
 
 export const SECRETS = {
   MERCURYO_WIDGET_ID: "widget-test-1",
@@ -177,33 +176,6 @@ export function mercuryoCallback(orderId: string, status: string, fiatAmount: st
       rate: "1", merchant_transaction_id: orderId, tx: { id: null, address, url: null }, card: { number: "444444******3333" },
     },
   });
-}
-
-// --- the off-chain store, read directly ------------------------------------------------------
-
-/**
- * Runs a query on the indexer's off-chain store. Under Postgres any time; under PGlite only while
- * the indexer is stopped (PGlite is one process's database).
- */
-export async function offchainQuery<Row = Record<string, unknown>>(indexer: Indexer, text: string, params: unknown[] = []): Promise<Row[]> {
-  const url = indexer.storageEnv.DATABASE_URL;
-  if (url) {
-    const { default: pg } = await import("pg");
-    const client = new pg.Client({ connectionString: url, options: "-c search_path=crowdstake_offchain" });
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as Row[];
-    } finally {
-      await client.end();
-    }
-  }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const db = new PGlite(indexer.storageEnv.OFFCHAIN_PGLITE_DIR!);
-  try {
-    return (await db.query(text, params)).rows as Row[];
-  } finally {
-    await db.close();
-  }
 }
 
 // --- an RPC endpoint that can be made to fail, in front of the suite's node -------------------

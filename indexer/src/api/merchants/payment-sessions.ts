@@ -12,6 +12,7 @@ import { check, readJson } from "../http/validate.js";
 import type { ApiContext, ApiEnv } from "../module.js";
 import { findPaymentSession, type PaymentSessionRecord, type SignedIntent } from "../payments/session-record.js";
 import { sessionStatus, type PaymentStatus } from "../payments/status.js";
+import { paymentSessionOnrampFailed } from "../onramp/orders.js";
 import { requireMerchant } from "./auth.js";
 import { chainHead, escrowAddress, findPayment, isIntentCancelled, platformSigner } from "./onchain.js";
 
@@ -75,9 +76,14 @@ export async function presentSession(api: ApiContext, session: PaymentSessionRec
 }
 
 export async function statusOfSession(api: ApiContext, session: PaymentSessionRecord): Promise<PaymentStatus> {
-  const [payment, cancelled, head] = await Promise.all([findPayment(api, session.id), isIntentCancelled(api, session.id), chainHead(api)]);
+  const [payment, cancelled, head, onrampFailed] = await Promise.all([
+    findPayment(api, session.id),
+    isIntentCancelled(api, session.id),
+    chainHead(api),
+    paymentSessionOnrampFailed(api.store, session.id),
+  ]);
   return sessionStatus(
-    { expiresAt: session.expiresAt, cancelled, onrampFailed: false },
+    { expiresAt: session.expiresAt, cancelled, onrampFailed },
     payment,
     head.number,
     api.config.CONFIRMATIONS,

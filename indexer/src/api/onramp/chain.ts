@@ -19,7 +19,7 @@ import { campaignAbi, campaignFactoryAbi, devStablecoinAbi, paymentEscrowAbi } f
 import type { Config } from "../config.js";
 
 export const FACTORY: Address = ponderConfig.contracts.CampaignFactory.address;
-export const ESCROW: Address = ponderConfig.contracts.PaymentEscrow.address;
+export { escrowAddress as ESCROW } from "../merchants/onchain.js";
 export const NATIVE: Address = "0x0000000000000000000000000000000000000000";
 
 /** Every custom error the settlement calls can raise (the campaign bubbles the factory's up). */
