@@ -1,6 +1,6 @@
 // Staking pools and escrowed payments as GraphQL shows them, on one chain: stakes, accrual and
 // claims (RewardPaid rows, positions, TVL, stakers, reward rate, APR inputs), unstake with a
-// cooldown; a merchant-signed intent paid, detected, confirmed, released after the delay and
+// cooldown, vesting, pause and emergency withdrawal; a merchant-signed intent paid, detected, confirmed, released after the delay and
 // settled; a settle-at-once native payment; refunds; a dispute resolved by the arbiter; a
 // cancelled intent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,6 +148,34 @@ describe("projection: staking and payments through GraphQL", () => {
   it("reports an ended reward period as inactive with no emission", async () => {
     await advance(chain, 10n * DAY);
     expect(await poolRow()).toMatchObject({ active: false, rewardPerSecond: "0", annualRewards: "0", aprBps: 0 });
+  });
+
+  it("records vesting claims, releases, a pause and an emergency withdrawal", async () => {
+    const vesting = await createPool(chain, { stakingToken: chain.addresses.DevStablecoin, rewardsToken: chain.addresses.DevStablecoin, admin: arbiter, rewardsDuration: 10n * DAY, vestingDuration: 4n * DAY });
+    await approveCusd(chain, 0, vesting, cusd(1_000));
+    await poolCall(chain, 0, vesting, "notifyRewardAmount", [cusd(1_000)]);
+    await approveCusd(chain, 1, vesting, cusd(100));
+    await poolCall(chain, 1, vesting, "stake", [cusd(100)]);
+    await advance(chain, DAY);
+    const claim = (await poolEvents(chain, (await poolCall(chain, 1, vesting, "getReward")).hash)).find((log) => log.eventName === "RewardVesting")!.args as { reward: bigint; vestingAmount: bigint; vestingEnd: bigint };
+    await advance(chain, 2n * DAY);
+    const release = (await poolEvents(chain, (await poolCall(chain, 1, vesting, "releaseVested")).hash)).find((log) => log.eventName === "VestingReleased")!.args as { amount: bigint; vestingAmount: bigint };
+    await poolCall(chain, 0, vesting, "pause");
+    const emergency = (await poolEvents(chain, (await poolCall(chain, 1, vesting, "emergencyWithdraw")).hash)).find((log) => log.eventName === "EmergencyWithdrawn")!.args as { amount: bigint; forfeitedRewards: bigint };
+
+    const row = (await query(POOL, { id: vesting })).pool;
+    expect(row).toMatchObject({ totalStaked: "0", tvl: "0", stakerCount: 0, totalRewardsClaimed: claim.reward.toString(), totalRewardsPaid: release.amount.toString() });
+    expect(row.positions.items).toEqual([
+      expect.objectContaining({ account: alice, staked: "0", rewardsClaimed: claim.reward.toString(), rewardsPaid: release.amount.toString(), totalWithdrawn: cusd(100).toString() }),
+    ]);
+    expect(row.history.items.map((h: any) => h.kind)).toEqual(["reward_added", "staked", "reward_vesting", "vesting_released", "emergency_withdrawn"]);
+    expect(row.history.items[2].details).toEqual({ vestingAmount: claim.vestingAmount.toString(), vestingEnd: claim.vestingEnd.toString() });
+    expect(row.history.items[4]).toMatchObject({ amount: emergency.amount.toString(), details: { forfeitedRewards: emergency.forfeitedRewards.toString() } });
+    const extra = await indexer.graphql(`query ($p: String!, $a: String!) { pool(id: $p) { paused totalForfeited } stakePosition(pool: $p, account: $a) { vestingAmount vestingEnd } }`, { p: vesting, a: alice });
+    expect(extra).toEqual({
+      pool: { paused: true, totalForfeited: emergency.forfeitedRewards.toString() },
+      stakePosition: { vestingAmount: release.vestingAmount.toString(), vestingEnd: claim.vestingEnd.toString() },
+    });
   });
 
   // ---------------------------------------------------------------- payments
