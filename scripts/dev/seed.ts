@@ -1,10 +1,12 @@
 // Demo data for the local stack (`npm start`): cUSD balances for the test accounts, a launched
-// campaign with backers and a funded staking pool, and a merchant with an escrow window and the
-// platform as an authorised intent signer. Run against a fresh local deployment:
+// campaign with backers and a funded staking pool, and a merchant with an escrow
+// window, the platform as an authorised intent signer and one payment held in escrow. Run
+// against a fresh local deployment (or the one DEPLOYMENT_JSON names):
 //   npx hardhat run --network localhost scripts/dev/seed.ts
 import { network } from "hardhat";
 import { deployedAddress } from "../lib/connection.js";
 import { poolConfig } from "../lib/pool-config.js";
+import { escrowDomain, INTENT_TYPES, newPaymentId } from "../lib/eip712.js";
 
 const { ethers } = await network.create();
 const [deployer, alice, bob, carol, merchant] = await ethers.getSigners();
@@ -55,3 +57,19 @@ console.log(`campaign "Solar Coop" ${await campaign.getAddress()} (active, 2,200
 await (await escrow.connect(merchant).setReleaseDelay(86_400)).wait();
 await (await escrow.connect(merchant).setSigner(deployer.address, true)).wait();
 console.log(`merchant ${merchant.address}: 1-day escrow window, platform signer ${deployer.address} authorised`);
+
+// One payment held in escrow: the merchant signs an intent, alice pays it.
+const intent = {
+  id: newPaymentId(merchant.address, 1n),
+  merchant: merchant.address,
+  token: await stablecoin.getAddress(),
+  amount: cusd(25),
+  deadline: now + 86_400n,
+  payer: "0x0000000000000000000000000000000000000000",
+  splits: [],
+  metadataHash: "0x" + "00".repeat(32),
+};
+const signature = await merchant.signTypedData(escrowDomain(chainId, await escrow.getAddress()), INTENT_TYPES, intent);
+await (await stablecoin.connect(alice).approve(await escrow.getAddress(), intent.amount)).wait();
+await (await escrow.connect(alice).pay(intent, signature)).wait();
+console.log(`payment ${intent.id}: 25 cUSD from alice held in escrow for the merchant`);

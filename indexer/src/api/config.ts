@@ -57,6 +57,8 @@ const schema = z.object({
   RAZORPAY_KEY_SECRET: z.string().optional(),
   RAZORPAY_WEBHOOK_SECRET: z.string().optional(),
   SIMULATED_ONRAMP_SECRET: z.string().min(16).optional(),
+  // merchants module: how long a Sign-In with Ethereum nonce stays usable.
+  SIWE_NONCE_TTL: z.string().default("5m").pipe(duration),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

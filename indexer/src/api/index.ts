@@ -12,7 +12,7 @@ import { openOffchainDb } from "./store/db.js";
 import { migrate } from "./store/migrate.js";
 import { startWorkers, type WorkerLoops } from "./workers.js";
 import { buildGatewaySchema, createGraphqlHandler } from "./graphql/gateway.js";
-import { installHttpBasics, PONDER_GRAPHQL_PATH } from "./http/basics.js";
+import { installFallbacks, installHttpBasics, PONDER_GRAPHQL_PATH } from "./http/basics.js";
 import { createProjectionModule } from "./projection/index.js";
 import { createOnrampModule } from "./onramp/index.js";
 import { createMerchantsModule } from "./merchants/index.js";
@@ -52,6 +52,7 @@ for (const module of modules) module.routes?.(app);
 // after which Hono accepts no new routes.
 let yoga: ReturnType<typeof createGraphqlHandler> | undefined;
 app.on(["GET", "POST"], "/graphql", (c) => yoga!.handle(c.req.raw, { api, merchant: c.get("merchant") }));
+installFallbacks(app);
 yoga = createGraphqlHandler(
   await buildGatewaySchema(
     modules.flatMap((module) => (module.graphql ? [module.graphql] : [])),

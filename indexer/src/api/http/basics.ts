@@ -109,10 +109,19 @@ export function installHttpBasics(app: Hono<ApiEnv>, api: ApiContext): void {
     return ready ? c.json({ ready, checks }) : c.json(errorBody("NOT_READY", "a dependency is not reachable", checks), 503);
   });
 
-  app.notFound((c) => c.json(errorBody("NOT_FOUND", `no route ${c.req.method} ${c.req.path}`), 404));
   app.onError((error, c) => {
     if (error instanceof ApiError) return sendError(c, error);
     log.error({ requestId: c.get("requestId"), err: error }, "unhandled error");
     return c.json(errorBody("INTERNAL", "internal error", { requestId: c.get("requestId") }), 500);
   });
+}
+
+/**
+ * The error shape for unknown REST routes. Registered after every module's routes: Ponder's
+ * outer server, not this app, answers paths that match nothing here (with plain text).
+ */
+export function installFallbacks(app: Hono<ApiEnv>): void {
+  for (const path of REST_PATHS) {
+    app.all(path, (c) => c.json(errorBody("NOT_FOUND", `no route ${c.req.method} ${c.req.path}`), 404));
+  }
 }

@@ -28,7 +28,8 @@ export interface PaymentSessionRecord {
   createdAt: Date;
 }
 
-interface Row {
+/** A payment_sessions row as selected with SESSION_COLUMNS. */
+export interface PaymentSessionRow {
   id: string;
   merchant: string;
   intent: SignedIntent | string;
@@ -39,13 +40,15 @@ interface Row {
   created_at: Date | string;
 }
 
+export const SESSION_COLUMNS = "id, merchant, intent, signature, expires_at, success_url, cancel_url, created_at";
+
 export async function findPaymentSession(sql: Sql, id: string): Promise<PaymentSessionRecord | undefined> {
-  const { rows } = await sql.query<Row>(
-    "SELECT id, merchant, intent, signature, expires_at, success_url, cancel_url, created_at FROM payment_sessions WHERE id = $1",
-    [id.toLowerCase()],
-  );
+  const { rows } = await sql.query<PaymentSessionRow>(`SELECT ${SESSION_COLUMNS} FROM payment_sessions WHERE id = $1`, [id.toLowerCase()]);
   const row = rows[0];
-  if (!row) return undefined;
+  return row ? sessionFromRow(row) : undefined;
+}
+
+export function sessionFromRow(row: PaymentSessionRow): PaymentSessionRecord {
   return {
     id: row.id as Hex,
     merchant: row.merchant as Address,

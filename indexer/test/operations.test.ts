@@ -1,0 +1,80 @@
+// Operations: configuration refused at start with the variable's name, request size limits,
+// per-IP and per-API-key rate limits (429 with the error shape), CORS for the web app's origin
+// only, and structured logs that carry no secrets.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startChain, type Chain } from "./harness/chain.js";
+import { startIndexer, type Indexer } from "./harness/indexer.js";
+
+const WEB_ORIGIN = "http://localhost:5999";
+
+describe("operations", () => {
+  let chain: Chain;
+  let indexer: Indexer;
+
+  beforeAll(async () => {
+    chain = await startChain();
+    indexer = await startIndexer(chain, {
+      WEB_URL: WEB_ORIGIN,
+      RATE_LIMIT_IP_PER_MINUTE: "12",
+      RATE_LIMIT_KEY_PER_MINUTE: "3",
+      MAX_BODY_BYTES: "2048",
+      LOG_LEVEL: "info",
+    });
+  });
+  afterAll(async () => {
+    await indexer?.dispose();
+    await chain?.stop();
+  });
+
+  it("refuses a bad configuration at start, naming the variable", async () => {
+    await expect(startIndexer(chain, { CONFIRMATIONS: "zero" })).rejects.toThrow(/CONFIRMATIONS/);
+    await expect(startIndexer(chain, { PONDER_CHAIN_ID: "1" })).rejects.toThrow(/PONDER_RPC_URL|no deployment|PONDER_CHAIN_ID/);
+  });
+
+  it("answers an oversized body with 413 and the error shape", async () => {
+    const response = await indexer.request("/v1/ready", { method: "POST", body: "x".repeat(4096), headers: { "content-type": "application/json" } });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+  });
+
+  it("answers an unknown route with 404 and the error shape", async () => {
+    const response = await indexer.request("/v1/no-such-route");
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: "NOT_FOUND", message: expect.any(String), details: {} } });
+  });
+
+  it("admits the web app's origin and no other", async () => {
+    const allowed = await indexer.request("/v1/ready", { headers: { origin: WEB_ORIGIN } });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe(WEB_ORIGIN);
+    const foreign = await indexer.request("/v1/ready", { headers: { origin: "https://evil.example" } });
+    expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
+  });
+
+  it("limits requests per API key, then per IP, with 429 and the error shape", async () => {
+    const withKey = () => indexer.request("/v1/ready", { headers: { authorization: "Bearer ck_test_rate_limit_key" } });
+    const keyed = [];
+    for (let index = 0; index < 4; index++) keyed.push((await withKey()).status);
+    expect(keyed).toEqual([200, 200, 200, 429]);
+    const limited = await withKey();
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
+
+    const statuses: number[] = [];
+    for (let index = 0; index < 12; index++) statuses.push((await indexer.request("/v1/ready")).status);
+    expect(statuses).toContain(429);
+    // GraphQL is not a REST route: it stays available.
+    expect((await indexer.graphql("{ offchainReady }")).offchainReady).toBe(true);
+  });
+
+  it("logs structured JSON without the secrets it was sent", async () => {
+    const secret = "ck_live_this_must_never_be_logged";
+    await indexer.request("/v1/no-such-route", { headers: { authorization: `Bearer ${secret}`, "x-signature": secret } });
+    const lines = indexer
+      .output()
+      .split("\n")
+      .filter((line) => line.startsWith("{"));
+    const requests = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === "request");
+    expect(requests.some((entry) => entry.path === "/v1/no-such-route" && entry.status === 404)).toBe(true);
+    expect(indexer.output()).not.toContain(secret);
+  });
+});
