@@ -63,7 +63,8 @@ async function updatePoolIfKnown(db: Db, event: PoolEvent, values: Partial<PoolR
 async function position(db: Db, event: PoolEvent, user: string): Promise<PositionRow> {
   const key = { pool: lc(event.log.address), account: lc(user) };
   const existing = await db.find(stakePosition, key);
-  if (existing) return existing;
+  // A copy: Ponder's cache hands out the stored object, which the next update changes in place.
+  if (existing) return { ...existing };
   return db.insert(stakePosition).values({
     ...key,
     staked: 0n,

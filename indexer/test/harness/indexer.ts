@@ -104,7 +104,8 @@ export async function startIndexer(chain: Chain, env: Record<string, string> = {
     },
     request: (pathname, init) => fetch(`${url}${pathname}`, init),
     async waitForBlock(block) {
-      const target = block ?? (await chain.public.getBlockNumber());
+      // cacheTime 0: viem otherwise answers from a 4 s cache, an old head.
+      const target = block ?? (await chain.public.getBlockNumber({ cacheTime: 0 }));
       await waitFor(
         async () => {
           const status = (await (await fetch(`${url}/status`)).json()) as { main?: { block?: { number: number } } };
