@@ -7,6 +7,7 @@ import { rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { HDNodeWallet } from "ethers";
+import { seedOffchain, type OffchainSeed } from "./seed-offchain.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const hardhatCli = path.join(root, "node_modules/hardhat/dist/src/cli.js");
@@ -121,10 +122,21 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
 
+  step("seeding off-chain demo data (a merchant's payment session, a card contribution via the simulated on-ramp)");
+  const answer = await fetch(`${apiUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ campaigns(limit: 1) { items { id asset } } }" }),
+  });
+  const demo = ((await answer.json()) as { data: { campaigns: { items: { id: string; asset: string }[] } } }).data.campaigns.items[0]!;
+  const offchain: OffchainSeed = await seedOffchain(apiUrl, demo.id, demo.asset);
+
   console.log(`\n✔ Crowdstake is running locally\n`);
   console.log(`  JSON-RPC   ${rpcUrl}  (chain id 31337)`);
   console.log(`  GraphQL    ${apiUrl}/graphql  (POST queries: docs/graphql.md)`);
   console.log(`  REST API   ${apiUrl}/v1/…  (README, "Merchants" and "On-ramp")`);
+  console.log(`  demo       campaign ${demo.id}, payment session ${offchain.sessionId},`);
+  console.log(`             on-ramp order ${offchain.orderId} (settled), merchant #4 bearer token ${offchain.merchantToken}`);
   console.log(`  contracts  generated/crowdstake.ts`);
   console.log(`\n  Test accounts, 10,000 ETH and 100,000 cUSD each. LOCAL ONLY: these keys are public;`);
   console.log(`  never send real funds to them.`);
