@@ -6,18 +6,23 @@ import { at, countDaily, eventId, lc, setPlatform, touchAccount, utcDay, ZERO_AD
 
 // ------------------------------------------------------------------ factory
 
-ponder.on("CampaignFactory:CampaignCreated", async ({ event, context }) => {
-  const { args } = event;
-  const p = args.params;
-  await context.db.insert(campaign).values({
-    id: lc(args.campaign),
-    index: Number(args.index),
-    factory: lc(event.log.address),
+interface CampaignParams {
+  owner: string;
+  asset: string;
+  goal: bigint;
+  cap: bigint;
+  start: bigint;
+  end: bigint;
+  rate: bigint;
+  minContribution: bigint;
+  maxPerBacker: bigint;
+  metadataURI: string;
+}
+
+/** A campaign's columns from its Params struct (CampaignCreated and ParamsUpdated carry it). */
+function paramColumns(p: CampaignParams) {
+  return {
     owner: lc(p.owner),
-    token: lc(args.token),
-    tokenName: args.tokenName,
-    tokenSymbol: args.tokenSymbol,
-    pool: lc(args.pool) === ZERO_ADDRESS ? null : lc(args.pool),
     asset: lc(p.asset),
     isNative: lc(p.asset) === ZERO_ADDRESS,
     goal: p.goal,
@@ -28,6 +33,21 @@ ponder.on("CampaignFactory:CampaignCreated", async ({ event, context }) => {
     minContribution: p.minContribution,
     maxPerBacker: p.maxPerBacker,
     metadataURI: p.metadataURI,
+  };
+}
+
+ponder.on("CampaignFactory:CampaignCreated", async ({ event, context }) => {
+  const { args } = event;
+  const p = args.params;
+  await context.db.insert(campaign).values({
+    id: lc(args.campaign),
+    index: Number(args.index),
+    factory: lc(event.log.address),
+    ...paramColumns(p),
+    token: lc(args.token),
+    tokenName: args.tokenName,
+    tokenSymbol: args.tokenSymbol,
+    pool: lc(args.pool) === ZERO_ADDRESS ? null : lc(args.pool),
     feeBps: args.platformFeeBps,
     status: "draft",
     raised: 0n,
@@ -79,19 +99,7 @@ ponder.on("Campaign:ParamsUpdated", async ({ event, context }) => {
   const p = event.args.params;
   // Only a Draft can change; the row exists since CampaignCreated (same or earlier tx).
   if (!(await context.db.find(campaign, { id: lc(event.log.address) }))) return;
-  await touchCampaign(context.db, event).set({
-    owner: lc(p.owner),
-    asset: lc(p.asset),
-    isNative: lc(p.asset) === ZERO_ADDRESS,
-    goal: p.goal,
-    cap: p.cap,
-    start: p.start,
-    end: p.end,
-    rate: p.rate,
-    minContribution: p.minContribution,
-    maxPerBacker: p.maxPerBacker,
-    metadataURI: p.metadataURI,
-  });
+  await touchCampaign(context.db, event).set(paramColumns(p));
 });
 
 ponder.on("Campaign:Launched", async ({ event, context }) => {

@@ -4,10 +4,10 @@
 // started. (The web app joins with its issue.) Runs on the project's Node 22, after `npm run setup`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import { HDNodeWallet } from "ethers";
 import { seedOffchain, type OffchainSeed } from "./seed-offchain.ts";
+import { portIsFree } from "../lib/ports.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const hardhatCli = path.join(root, "node_modules/hardhat/dist/src/cli.js");
@@ -17,14 +17,6 @@ const HARDHAT_MNEMONIC = "test test test test test test test test test test test
 
 function step(message: string): void {
   console.log(`\n▶ ${message}`);
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
 }
 
 async function choosePort(preferred: number): Promise<number> {

@@ -1,5 +1,5 @@
 // Tests wait on conditions with a deadline, never on sleeps (DESIGN.md, Conventions).
-import { createServer } from "node:net";
+export { freePort } from "../../../scripts/lib/ports.ts";
 
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | false>,
@@ -22,16 +22,4 @@ export async function waitFor<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-}
-
-/** A port the OS says is free right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
