@@ -37,6 +37,18 @@ describe("operations", () => {
     expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
   });
 
+  it("answers 503 NOT_CONFIGURED for an on-ramp provider without its secrets", async () => {
+    const response = await indexer.request("/v1/onramp/sessions", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ provider: "mercuryo", campaign: chain.addresses.CampaignFactory, beneficiary: chain.accounts[1]!.address, amount: "1000000" }),
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: { code: "NOT_CONFIGURED" } });
+    const { onrampOrders } = await indexer.graphql("{ onrampOrders { items { id } } }");
+    expect(onrampOrders.items).toEqual([]);
+  });
+
   it("answers an unknown route with 404 and the error shape", async () => {
     const response = await indexer.request("/v1/no-such-route");
     expect(response.status).toBe(404);
