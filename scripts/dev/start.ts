@@ -38,6 +38,25 @@ async function httpOk(url: string): Promise<boolean> {
   }
 }
 
+async function rpcBlockNumber(url: string): Promise<number> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_blockNumber", params: [] }),
+  });
+  return Number(((await response.json()) as { result: string }).result);
+}
+
+/** The last block Ponder has indexed (its /status), or -1 before it has one. */
+async function indexedBlock(apiUrl: string): Promise<number> {
+  try {
+    const status = (await (await fetch(`${apiUrl}/status`)).json()) as { main?: { block?: { number?: number } } };
+    return status.main?.block?.number ?? -1;
+  } catch {
+    return -1;
+  }
+}
+
 async function rpcReady(url: string): Promise<boolean> {
   try {
     const response = await fetch(url, {
@@ -112,6 +131,14 @@ try {
     if (indexer.exitCode !== null) throw new Error(`the indexer exited with code ${indexer.exitCode}`);
     if (Date.now() > indexerDeadline) throw new Error("the indexer was not ready within 180 s");
     await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+
+  // /ready means Ponder's backfill is done; blocks past the chain's finalized one (all of them on
+  // a local node) are indexed right after it, so wait until the indexer has reached the head.
+  const head = await rpcBlockNumber(rpcUrl);
+  while ((await indexedBlock(apiUrl)) < head) {
+    if (Date.now() > indexerDeadline) throw new Error(`the indexer did not reach block ${head} within 180 s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
   step("seeding off-chain demo data (a merchant's payment session, a card contribution via the simulated on-ramp)");
