@@ -36,11 +36,14 @@ function examples(markdown: string): Example[] {
   return found;
 }
 
-/** True when the answer holds at least one row: a non-empty list or a non-null object. */
+/**
+ * True when the answer holds data: somewhere a non-empty list, a non-empty string, a non-zero
+ * number or `true` (an empty page — `items: []`, `hasNextPage: false`, `totalCount: 0` — is not).
+ */
 function hasData(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0;
-  if (value === null || typeof value !== "object") return value !== null && value !== undefined;
-  return Object.values(value).some(hasData);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasData);
+  return value === true || (typeof value === "string" && value !== "") || (typeof value === "number" && value !== 0);
 }
 
 const docs = readFileSync(path.join(REPO_ROOT, "docs/graphql.md"), "utf8");

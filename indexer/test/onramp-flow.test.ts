@@ -89,6 +89,7 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
     await mintStablecoin(chain, operator, 1_000_000_000_000n);
     relayerRpc = await startFlakyRpc(chain.rpcUrl);
     indexer = await startIndexer(chain, {
+      TRUST_PROXY: "on", // the Mercuryo case sets the client IP of its widget signature through X-Forwarded-For
       ...SECRETS,
       RAZORPAY_API_URL: razorpayApi.url,
       RELAYER_RPC_URL: relayerRpc.url,
@@ -221,6 +222,11 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
     expect(failed.steps.map((step: { status: string }) => step.status)).toEqual(["received", "paid", "approve", "failed"]);
     expect(failed.contribution).toBeNull();
     expect(await contributedWithRef(chain, campaign, failed.onrampRef)).toHaveLength(0);
+    // The provider re-delivers its "paid" event: an order the relayer failed stays failed.
+    await indexer.request(`/onramp/simulated/checkout/${created.orderId}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "outcome=paid" });
+    const after = await order(created.orderId);
+    expect(after.status).toBe("failed");
+    expect(after.steps.map((step: { status: string }) => step.status)).toEqual(["received", "paid", "approve", "failed"]);
 
     const closed = await json("/v1/onramp/sessions", { provider: "simulated", campaign, beneficiary: backer, amount: "5000000" });
     expect(closed.status).toBe(409);
@@ -319,11 +325,18 @@ describe("on-ramp: checkout → provider callback → relayer → contribution",
     expect(wrongAmount.status).toBe(400);
     const created = await session({ provider: "simulated", paymentSessionId: paymentSession.id, beneficiary: backer });
     expect(await order(created.orderId)).toMatchObject({ kind: "payment", amount: "15000000", fiatAmount: "15.00" });
+    // A card is charged at most once per session: a second checkout is refused while one is under way.
+    const again = await json("/v1/onramp/sessions", { provider: "simulated", paymentSessionId: paymentSession.id, beneficiary: backer });
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ error: { code: "CONFLICT", details: { orderId: created.orderId } } });
     await indexer.request(`/onramp/simulated/checkout/${created.orderId}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "outcome=paid" });
     const settled = await untilStatus(created.orderId, "settled");
     expect(await chain.public.readContract({ address: chain.addresses.PaymentEscrow, abi: paymentEscrowAbi, functionName: "onrampRefUsed", args: [settled.onrampRef] })).toBe(true);
     const linked = await waitFor(async () => (await indexer.graphql(`query ($id: ID!) { onrampOrder(id: $id) { contribution { id } payment { id payer amount onrampRef txHash } } }`, { id: created.orderId })).onrampOrder.payment ?? undefined, "the payment to be indexed", 60_000, 100);
     expect(linked).toEqual({ id: paymentSession.id, payer: backer, amount: "15000000", onrampRef: settled.onrampRef, txHash: settled.txHash });
+    // ...and refused once the session is paid.
+    const paid = await json("/v1/onramp/sessions", { provider: "simulated", paymentSessionId: paymentSession.id, beneficiary: backer });
+    expect(paid.status).toBe(409);
 
     // A declined card payment: the merchant's session shows the on-ramp failure.
     const second = await (await json("/v1/payment_sessions", { token: chain.addresses.DevStablecoin, amount: "2000000" }, bearer(key))).json();

@@ -15,7 +15,7 @@ describe("operations", () => {
     chain = await startChain();
     indexer = await startIndexer(chain, {
       WEB_URL: WEB_ORIGIN,
-      RATE_LIMIT_IP_PER_MINUTE: "12",
+      RATE_LIMIT_IP_PER_MINUTE: "20",
       RATE_LIMIT_KEY_PER_MINUTE: "3",
       MAX_BODY_BYTES: "2048",
       LOG_LEVEL: "info",
@@ -49,6 +49,23 @@ describe("operations", () => {
     expect(onrampOrders.items).toEqual([]);
   });
 
+  it("refuses NUL characters, out-of-range amounts and inherited names as bad input, not 5xx", async () => {
+    const post = (path: string, body: string) => indexer.request(path, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const valid = { provider: "simulated", campaign: chain.addresses.CampaignFactory, beneficiary: chain.accounts[1]!.address };
+    const nul = await post("/v1/onramp/sessions", JSON.stringify({ ...valid, amount: "1000000", note: "a\u0000b" }));
+    expect(nul.status).toBe(400);
+    expect(await nul.json()).toMatchObject({ error: { code: "INVALID_REQUEST" } });
+    const huge = await post("/v1/onramp/sessions", JSON.stringify({ ...valid, amount: "9".repeat(78) }));
+    expect(huge.status).toBe(400);
+    expect(await huge.json()).toMatchObject({ error: { code: "INVALID_REQUEST", details: { fields: { amount: expect.stringContaining("256 bits") } } } });
+    for (const name of ["__proto__", "constructor", "toString"]) {
+      const response = await post(`/onramp/${name}/callback`, "{}");
+      expect(response.status, name).toBe(404);
+    }
+    const { onrampOrders } = await indexer.graphql("{ onrampOrders { items { id } } }");
+    expect(onrampOrders.items).toEqual([]);
+  });
+
   it("answers an unknown route with 404 and the error shape", async () => {
     const response = await indexer.request("/v1/no-such-route");
     expect(response.status).toBe(404);
@@ -72,7 +89,7 @@ describe("operations", () => {
     expect(await limited.json()).toMatchObject({ error: { code: "RATE_LIMITED" } });
 
     const statuses: number[] = [];
-    for (let index = 0; index < 12; index++) statuses.push((await indexer.request("/v1/ready")).status);
+    for (let index = 0; index < 20; index++) statuses.push((await indexer.request("/v1/ready")).status);
     expect(statuses).toContain(429);
     // GraphQL is not a REST route: it stays available.
     expect((await indexer.graphql("{ offchainReady }")).offchainReady).toBe(true);

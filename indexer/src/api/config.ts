@@ -69,6 +69,8 @@ const schema = z.object({
   RELAYER_LEASE: z.string().default("2m").pipe(duration),
   // merchants module: how long a Sign-In with Ethereum nonce stays usable.
   SIWE_NONCE_TTL: z.string().default("5m").pipe(duration),
+  /** "on" behind a reverse proxy we run: X-Forwarded-For then names the client for rate limits. */
+  TRUST_PROXY: z.enum(["on", "off"]).default("off"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
 

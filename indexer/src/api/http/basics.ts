@@ -17,9 +17,10 @@ export const PONDER_GRAPHQL_PATH = "/ponder/graphql";
 /** Routes that count against the rate limits: the REST API and the on-ramp callbacks. */
 const REST_PATHS = ["/v1/*", "/onramp/*"];
 
-export function clientIp(c: Parameters<MiddlewareHandler>[0]): string {
-  // Behind a proxy the first X-Forwarded-For hop is the client; otherwise the socket's address.
-  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
+export function clientIp(c: Parameters<MiddlewareHandler>[0], trustProxy = false): string {
+  // X-Forwarded-For is anyone's to write: it names the client only behind a proxy we run
+  // (TRUST_PROXY=on), else rotating it would dodge the per-IP limit.
+  const forwarded = trustProxy ? c.req.header("x-forwarded-for")?.split(",")[0]?.trim() : undefined;
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return forwarded || incoming?.socket?.remoteAddress || "unknown";
 }
@@ -63,6 +64,22 @@ export function installHttpBasics(app: Hono<ApiEnv>, api: ApiContext): void {
     }),
   );
 
+  // PostgreSQL (and PGlite) refuse NUL in text and JSON: such a body is bad input, answered
+  // 400 here instead of failing an insert later.
+  // REST routes only: they read bodies through c.req (which caches it), while GraphQL hands
+  // the raw request to yoga, whose stream this would consume.
+  for (const path of REST_PATHS) {
+    app.use(path, async (c, next) => {
+      if (c.req.method === "POST" || c.req.method === "PUT" || c.req.method === "PATCH") {
+        const raw = await c.req.text();
+        if (raw.includes("\0") || /\\u0000/i.test(raw)) {
+          return c.json(errorBody("INVALID_REQUEST", "the body contains a NUL character"), 400);
+        }
+      }
+      await next();
+    });
+  }
+
   const limited = (c: Parameters<MiddlewareHandler>[0]) =>
     c.json(errorBody("RATE_LIMITED", "too many requests: slow down and retry after the Retry-After seconds"), 429);
   for (const path of REST_PATHS) {
@@ -72,7 +89,7 @@ export function installHttpBasics(app: Hono<ApiEnv>, api: ApiContext): void {
         windowMs: 60_000,
         limit: config.RATE_LIMIT_IP_PER_MINUTE,
         standardHeaders: "draft-6",
-        keyGenerator: (c) => `ip:${clientIp(c)}`,
+        keyGenerator: (c) => `ip:${clientIp(c, config.TRUST_PROXY === "on")}`,
         handler: limited,
       }),
     );

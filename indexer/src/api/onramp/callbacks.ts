@@ -54,7 +54,8 @@ async function apply(tx: Sql, order: Order, event: ProviderEvent): Promise<Verdi
     // A payment the provider reports after a provider-side failure (e.g. Razorpay: a failed
     // attempt, then a successful retry on the same link) still pays the order, unless the
     // relayer already acted on it.
-    const payable = order.status === "received" || (order.status === "failed" && order.txHash === null && order.attempts === 0);
+    const providerFailed = order.error === "PaymentFailed" || order.error === "CheckoutFailed";
+    const payable = order.status === "received" || (order.status === "failed" && providerFailed && order.txHash === null && order.attempts === 0);
     if (!payable) return order.status === "failed" ? "ignored" : "duplicate";
     const currencyOk = event.currency === undefined || event.currency.toUpperCase() === order.fiatCurrency;
     const amountOk = event.paidMinor === undefined || event.paidMinor >= toMinor(order.fiatAmount);

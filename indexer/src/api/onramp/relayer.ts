@@ -182,7 +182,9 @@ export function createRelayer(api: ApiContext): Worker {
             continue;
           }
           const message = (error as Error).message?.split("\n")[0] ?? String(error);
-          if (order.attempts + 1 >= config.RELAYER_MAX_ATTEMPTS) {
+          // A submitted order (txHash stored) is never given up: its transaction may still be
+          // mined, and the next pass reconciles it from that hash.
+          if (order.attempts + 1 >= config.RELAYER_MAX_ATTEMPTS && !order.txHash) {
             await failed(order, `RelayerGaveUp: ${message}`);
           } else {
             const delay = Math.min(config.RELAYER_BACKOFF * 2 ** order.attempts, MAX_BACKOFF_MS);

@@ -2,7 +2,7 @@
 // callbacks (POST /onramp/:provider/callback), and the simulated provider's checkout page.
 import type { Hono } from "hono";
 import { z } from "zod";
-import { isAddress, isHex, type Address, type Hex } from "viem";
+import { isAddress, isHex, maxUint256, type Address, type Hex } from "viem";
 import { ApiError } from "../http/errors.js";
 import { clientIp } from "../http/basics.js";
 import { readJson } from "../http/validate.js";
@@ -17,7 +17,10 @@ import { campaignTarget, paymentTarget } from "./targets.js";
 
 const address = z.string().refine((value) => isAddress(value, { strict: false }), "must be a 0x-prefixed 20-byte address");
 const bytes32 = z.string().refine((value) => isHex(value) && value.length === 66, "must be a 0x-prefixed 32-byte hex id");
-const baseUnits = z.string().regex(/^[1-9]\d{0,77}$/, "must be a positive integer in base units, as a decimal string");
+const baseUnits = z
+  .string()
+  .regex(/^[1-9]\d{0,77}$/, "must be a positive integer in base units, as a decimal string")
+  .refine((value) => BigInt(value) <= maxUint256, "must fit in 256 bits");
 
 const sessionBody = z
   .object({
@@ -35,7 +38,8 @@ const sessionBody = z
 export function onrampRoutes(api: ApiContext, providers: Record<ProviderName, Provider>, operator: Address) {
   return (app: Hono<ApiEnv>) => {
     const providerOf = (name: string): Provider => {
-      const provider = providers[name as ProviderName];
+      // Own keys only: "__proto__" or "constructor" must not reach a provider method.
+      const provider = Object.hasOwn(providers, name) ? providers[name as ProviderName] : undefined;
       if (!provider) throw new ApiError("NOT_FOUND", `no on-ramp provider ${name}`);
       return provider;
     };
@@ -59,7 +63,7 @@ export function onrampRoutes(api: ApiContext, providers: Record<ProviderName, Pr
       await api.store.transaction((tx) => insertOrder(tx, order));
       const stored = (await findOrder(api.store, id))!;
       try {
-        const checkout = await provider.createCheckout({ order: stored, clientIp: clientIp(c), operator });
+        const checkout = await provider.createCheckout({ order: stored, clientIp: clientIp(c, api.config.TRUST_PROXY === "on"), operator });
         if (checkout.providerRef) await setProviderRef(api.store, id, checkout.providerRef);
         return c.json({ orderId: id, checkoutUrl: checkout.checkoutUrl, provider: provider.name, status: "received", onrampRef: order.onrampRef }, 201);
       } catch (error) {

@@ -5,6 +5,7 @@ import { campaignAbi, campaignFactoryAbi } from "../../../../generated/crowdstak
 import { ApiError } from "../http/errors.js";
 import type { ApiContext } from "../module.js";
 import { findPaymentSession } from "../payments/session-record.js";
+import { findPayment } from "../merchants/onchain.js";
 import { FACTORY, NATIVE } from "./chain.js";
 import type { OrderKind } from "./orders.js";
 
@@ -67,6 +68,13 @@ export async function paymentTarget(api: ApiContext, id: Hex, beneficiary: Addre
   if (session.expiresAt.getTime() <= Date.now() || BigInt(intent.deadline) * 1000n <= BigInt(Date.now())) {
     throw new ApiError("CONFLICT", "the payment session has expired", { paymentSessionId: id });
   }
+  // Charge a card at most once per session: refuse when it is paid or an order is under way.
+  if (await findPayment(api, id)) throw new ApiError("CONFLICT", "the payment session is already paid", { paymentSessionId: id });
+  const { rows } = await api.store.query<{ id: string }>(
+    "SELECT id FROM onramp_orders WHERE payment_session_id = $1 AND status <> 'failed' LIMIT 1",
+    [id.toLowerCase()],
+  );
+  if (rows[0]) throw new ApiError("CONFLICT", "a card payment for this session is already under way", { orderId: rows[0].id });
   const asset = intent.token.toLowerCase() as Address;
   return { kind: "payment", campaign: null, paymentSessionId: id, asset, amount: due, parFiatAmount: await parAmount(api, asset, due) };
 }
