@@ -7,6 +7,7 @@ import { ApiError } from "../http/errors.js";
 import { readJson } from "../http/validate.js";
 import type { ApiContext, ApiEnv } from "../module.js";
 import { requireSession } from "./auth.js";
+import { webhookUrlProblem } from "./webhook-url.js";
 
 const putBody = z
   .object({ url: z.string().url().max(2_048).refine((url) => /^https?:\/\//.test(url), "must be an http(s) URL") })
@@ -34,6 +35,9 @@ export function webhookEndpointRoutes(app: Hono<ApiEnv>, api: ApiContext): void 
   app.put("/v1/webhook_endpoint", async (c) => {
     const merchant = requireSession(c);
     const { url } = await readJson(c, putBody);
+    // The local stack delivers to local servers; any other chain only to public hosts.
+    const problem = api.config.isLocalChain ? undefined : await webhookUrlProblem(url);
+    if (problem) throw new ApiError("INVALID_REQUEST", "the webhook URL must be a public host", { fields: { url: problem } });
     // A new endpoint gets a secret; changing the URL keeps the secret (rotation is explicit).
     const { rows } = await api.store.query<EndpointRow & { created: boolean }>(
       `INSERT INTO webhook_endpoints (merchant, url, secret) VALUES ($1, $2, $3)
