@@ -1,0 +1,4 @@
+// Placeholder: built by its own task.
+export default function Checkout() {
+  return <h1>Checkout</h1>;
+}
