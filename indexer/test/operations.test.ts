@@ -29,7 +29,7 @@ describe("operations", () => {
   it("refuses a bad configuration at start, naming the variable", async () => {
     await expect(startIndexer(chain, { CONFIRMATIONS: "zero" })).rejects.toThrow(/CONFIRMATIONS/);
     await expect(startIndexer(chain, { PONDER_CHAIN_ID: "1" })).rejects.toThrow(/PONDER_RPC_URL|no deployment|PONDER_CHAIN_ID/);
-  });
+  }, 300_000); // two Ponder boots: slow on a loaded 2-core machine (a deadline, not a measure)
 
   it("answers an oversized body with 413 and the error shape", async () => {
     const response = await indexer.request("/v1/ready", { method: "POST", body: "x".repeat(4096), headers: { "content-type": "application/json" } });

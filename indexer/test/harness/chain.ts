@@ -18,27 +18,56 @@ import {
 } from "viem";
 import { mnemonicToAccount, type HDAccount } from "viem/accounts";
 import { hardhat as hardhatChain } from "viem/chains";
-import { readDeployment } from "../../../scripts/tasks/export-deployment.js";
-import { freePort, waitFor } from "./wait.js";
-import { HARDHAT_CLI, REPO_ROOT } from "./paths.js";
+import { readDeployment } from "../../../scripts/tasks/export-deployment.ts";
+import { freePort, waitFor } from "./wait.ts";
+import { HARDHAT_CLI, REPO_ROOT } from "./paths.ts";
 
 const MNEMONIC = "test test test test test test test test test test test junk";
 
-export interface Chain {
+/** Clients for a running chain: what a test needs to read, write and move time. */
+export interface ChainClients {
   rpcUrl: string;
-  /** File for the indexer's DEPLOYMENT_JSON: this chain's addresses and start blocks. */
-  deploymentJson: string;
   addresses: { CampaignFactory: Address; PaymentEscrow: Address; DevStablecoin: Address };
   public: PublicClient;
   test: TestClient;
   /** Hardhat's test accounts: 0 deployer/admin/operator/platform signer, 1.. users. */
   accounts: HDAccount[];
   wallet(index: number): WalletClient & { account: HDAccount };
-  /** Runs the demo seed of `npm start` (scripts/dev/seed.ts) against this chain. */
-  seed(): Promise<string>;
   /** Sends a contract write from account `index` and waits for it to be mined (throws on revert). */
   write(index: number, request: { address: Address; abi: readonly unknown[]; functionName: string; args?: readonly unknown[]; value?: bigint }): Promise<{ hash: Hex; blockNumber: bigint }>;
+}
+
+export interface Chain extends ChainClients {
+  /** File for the indexer's DEPLOYMENT_JSON: this chain's addresses and start blocks. */
+  deploymentJson: string;
+  /** Runs the demo seed of `npm start` (scripts/dev/seed.ts) against this chain. */
+  seed(): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** Clients for the chain at `rpcUrl` with the platform at `contracts` (a DEPLOYMENT_JSON's). */
+export function connectChain(rpcUrl: string, contracts: Record<string, { address: string }>): ChainClients {
+  const publicClient = createPublicClient({ chain: hardhatChain, transport: http(rpcUrl) });
+  const accounts = Array.from({ length: 20 }, (_, index) => mnemonicToAccount(MNEMONIC, { addressIndex: index }));
+  const wallets = accounts.map((account) => createWalletClient({ account, chain: hardhatChain, transport: http(rpcUrl) }));
+  const testClient = createTestClient({ mode: "hardhat", chain: hardhatChain, transport: http(rpcUrl) });
+  const address = (name: string) => contracts[name]!.address as Address;
+  return {
+    rpcUrl,
+    addresses: { CampaignFactory: address("CampaignFactory"), PaymentEscrow: address("PaymentEscrow"), DevStablecoin: address("DevStablecoin") },
+    public: publicClient as PublicClient,
+    test: testClient as unknown as TestClient,
+    accounts,
+    wallet: (index) => wallets[index]! as WalletClient & { account: HDAccount },
+    async write(index, request) {
+      const wallet = wallets[index]!;
+      const { request: simulated } = await publicClient.simulateContract({ ...(request as object), account: wallet.account } as never);
+      const hash = await wallet.writeContract(simulated as never);
+      const receipt = await publicClient.waitForTransactionReceipt({ hash });
+      if (receipt.status !== "success") throw new Error(`${request.functionName} reverted in ${hash}`);
+      return { hash, blockNumber: receipt.blockNumber };
+    },
+  };
 }
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -75,28 +104,10 @@ export async function startChain(): Promise<Chain> {
   const deploymentJson = path.join(scratch, "deployment.json");
   writeFileSync(deploymentJson, JSON.stringify({ chainId: 31337, contracts }, null, 2));
 
-  const accounts = Array.from({ length: 10 }, (_, index) => mnemonicToAccount(MNEMONIC, { addressIndex: index }));
-  const wallets = accounts.map((account) => createWalletClient({ account, chain: hardhatChain, transport: http(rpcUrl) }));
-  const testClient = createTestClient({ mode: "hardhat", chain: hardhatChain, transport: http(rpcUrl) });
-  const address = (name: string) => contracts[name]!.address as Address;
-
   return {
-    rpcUrl,
+    ...connectChain(rpcUrl, contracts),
     deploymentJson,
-    addresses: { CampaignFactory: address("CampaignFactory"), PaymentEscrow: address("PaymentEscrow"), DevStablecoin: address("DevStablecoin") },
-    public: publicClient as PublicClient,
-    test: testClient as unknown as TestClient,
-    accounts,
-    wallet: (index) => wallets[index]! as WalletClient & { account: HDAccount },
     seed: () => run(["run", "--network", "localhost", "scripts/dev/seed.ts"], { LOCALHOST_RPC_URL: rpcUrl, DEPLOYMENT_JSON: deploymentJson }),
-    async write(index, request) {
-      const wallet = wallets[index]!;
-      const { request: simulated } = await publicClient.simulateContract({ ...(request as object), account: wallet.account } as never);
-      const hash = await wallet.writeContract(simulated as never);
-      const receipt = await publicClient.waitForTransactionReceipt({ hash });
-      if (receipt.status !== "success") throw new Error(`${request.functionName} reverted in ${hash}`);
-      return { hash, blockNumber: receipt.blockNumber };
-    },
     async stop() {
       node.kill("SIGTERM");
       await new Promise((resolve) => (node.exitCode !== null ? resolve(null) : node.once("exit", resolve)));

@@ -1,7 +1,7 @@
 // Vitest global setup: with TEST_DATABASE=postgres, one private PostgreSQL for the whole run;
 // its URL reaches the suites as TEST_POSTGRES_URL.
 import type { TestProject } from "vitest/node";
-import { startPostgres, type PostgresServer } from "./postgres.js";
+import { startPostgres, type PostgresServer } from "./postgres.ts";
 
 let server: PostgresServer | undefined;
 

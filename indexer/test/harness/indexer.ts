@@ -8,9 +8,11 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
-import type { Chain } from "./chain.js";
-import { INDEXER_ROOT, PONDER_CLI } from "./paths.js";
-import { freePort, waitFor } from "./wait.js";
+import type { PublicClient } from "viem";
+import type { Chain } from "./chain.ts";
+import type {} from "./global-setup.ts"; // its ProvidedContext (postgresUrl)
+import { INDEXER_ROOT, PONDER_CLI } from "./paths.ts";
+import { freePort, waitFor } from "./wait.ts";
 
 export interface Indexer {
   url: string;
@@ -50,6 +52,21 @@ async function storage(): Promise<{ env: Record<string, string>; remove(): void 
     env: { PGLITE_DIR: path.join(dir, "pglite"), OFFCHAIN_PGLITE_DIR: path.join(dir, "offchain") },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** Waits until the indexer at `url` has indexed `block` (default: the chain's head now). */
+export async function waitForIndexedBlock(url: string, chainPublic: PublicClient, block?: bigint): Promise<void> {
+  // cacheTime 0: viem otherwise answers from a 4 s cache, an old head.
+  const target = block ?? (await chainPublic.getBlockNumber({ cacheTime: 0 }));
+  await waitFor(
+    async () => {
+      const status = (await (await fetch(`${url}/status`)).json()) as { main?: { block?: { number: number } } };
+      return BigInt(status.main?.block?.number ?? -1) >= target;
+    },
+    `the indexer to reach block ${target}`,
+    60_000,
+    100,
+  );
 }
 
 export async function startIndexer(chain: Chain, env: Record<string, string> = {}): Promise<Indexer> {
@@ -103,19 +120,7 @@ export async function startIndexer(chain: Chain, env: Record<string, string> = {
       return body.data;
     },
     request: (pathname, init) => fetch(`${url}${pathname}`, init),
-    async waitForBlock(block) {
-      // cacheTime 0: viem otherwise answers from a 4 s cache, an old head.
-      const target = block ?? (await chain.public.getBlockNumber({ cacheTime: 0 }));
-      await waitFor(
-        async () => {
-          const status = (await (await fetch(`${url}/status`)).json()) as { main?: { block?: { number: number } } };
-          return BigInt(status.main?.block?.number ?? -1) >= target;
-        },
-        `the indexer to reach block ${target}`,
-        60_000,
-        100,
-      );
-    },
+    waitForBlock: (block) => waitForIndexedBlock(url, chain.public, block),
     async stop(signal = "SIGTERM") {
       const current = child;
       if (!current || current.exitCode !== null || current.signalCode !== null) return;

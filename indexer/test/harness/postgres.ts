@@ -5,7 +5,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { freePort, waitFor } from "./wait.js";
+import { freePort, waitFor } from "./wait.ts";
 
 function binary(name: string): string {
   const root = "/usr/lib/postgresql";
