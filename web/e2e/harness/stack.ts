@@ -1,5 +1,5 @@
 // The whole system for the browser tests, on free ports: a `hardhat node` with the platform
-// deployed and the demo seed of `npm start`, the real Ponder indexer and API on embedded
+// deployed and the demo seeds of `npm start` (on-chain and off-chain), the real Ponder indexer and API on embedded
 // PGlite, and the built web app served by `vite preview` with its runtime config pointing at
 // both. Started once per run by global-setup.ts; tests reach it through context.ts.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { startChain, type Chain } from "../../../indexer/test/harness/chain.ts";
 import { startIndexer, type Indexer } from "../../../indexer/test/harness/indexer.ts";
 import { freePort, waitFor } from "../../../indexer/test/harness/wait.ts";
+import { seedOffchain, type OffchainSeed } from "../../../scripts/dev/seed-offchain.ts";
 
 export const WEB_ROOT = path.resolve(import.meta.dirname, "../..");
 const VITE_CLI = path.resolve(WEB_ROOT, "../node_modules/vite/bin/vite.js");
@@ -18,6 +19,8 @@ export interface StackInfo {
   apiUrl: string;
   webUrl: string;
   deploymentJson: string;
+  /** What the off-chain demo seed made: the merchant's (#4) token and API key, sessions, a settled card order. */
+  demo: OffchainSeed;
 }
 
 export interface Stack extends StackInfo {
@@ -52,12 +55,14 @@ export async function startStack(): Promise<Stack> {
   const chain: Chain = await startChain();
   let indexer: Indexer | undefined;
   let web: ChildProcess | undefined;
+  let demo: OffchainSeed | undefined;
   const webUrl = `http://127.0.0.1:${await freePort()}`;
   try {
     await chain.seed();
     // WEB_URL: CORS admits the app, and hosted checkout links point at it.
     indexer = await startIndexer(chain, { WEB_URL: webUrl });
     await indexer.waitForBlock();
+    demo = await seedOffchain(indexer.url, undefined, undefined, { webUrl, rpcUrl: chain.rpcUrl, escrow: chain.addresses.PaymentEscrow });
     web = await startWebPreview(Number(new URL(webUrl).port), {
       CROWDSTAKE_CHAIN_ID: "31337",
       CROWDSTAKE_RPC_URL: chain.rpcUrl,
@@ -75,6 +80,7 @@ export async function startStack(): Promise<Stack> {
     rpcUrl: chain.rpcUrl,
     apiUrl: api.url,
     webUrl,
+    demo: demo!,
     deploymentJson: chain.deploymentJson,
     async stop() {
       preview.kill("SIGTERM");
