@@ -53,6 +53,25 @@ describe("the app's frame", () => {
     await expectConnected(page, wallet.address);
   });
 
+  it("works by keyboard: skip link, navigation, and the wallet modal opened and closed with keys", async () => {
+    session = await openBrowser({ rpcUrl: stack.rpcUrl, account: 1 });
+    const { page } = session;
+    await visit(page, stack.webUrl, "/");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    await page.getByRole("link", { name: "Staking" }).focus();
+    await page.keyboard.press("Enter");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/staking");
+    await page.getByRole("button", { name: "Connect wallet" }).first().focus();
+    await page.keyboard.press("Enter");
+    const modal = page.getByRole("dialog");
+    await modal.waitFor();
+    await page.keyboard.press("Escape");
+    await modal.waitFor({ state: "detached" });
+  });
+
   it("fits a phone-sized screen and answers an unknown path with a page, not a blank", async () => {
     session = await openBrowser({ rpcUrl: stack.rpcUrl, account: 1, viewport: { width: 390, height: 844 } });
     const { page } = session;
