@@ -1,4 +1,6 @@
-// Placeholder: built by its own task.
+// /account: the connected wallet's activity (see src/account/).
+import { AccountPage } from "../account/AccountPage.tsx";
+
 export default function Account() {
-  return <h1>Account</h1>;
+  return <AccountPage />;
 }
