@@ -9,7 +9,7 @@ export default defineConfig({
     globalSetup: ["test/harness/global-setup.ts"],
     fileParallelism: false,
     testTimeout: 120_000,
-    hookTimeout: 240_000,
+    hookTimeout: 360_000,
     reporters: ["verbose"],
   },
 });

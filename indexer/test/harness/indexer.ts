@@ -102,7 +102,7 @@ export async function startIndexer(chain: Chain, env: Record<string, string> = {
     exited.catch(() => undefined);
     await Promise.race([
       exited,
-      waitFor(async () => (await fetch(`${url}/ready`)).status === 200, "the indexer to be ready", 120_000),
+      waitFor(async () => (await fetch(`${url}/ready`)).status === 200, "the indexer to be ready", 240_000),
     ]);
   };
 
