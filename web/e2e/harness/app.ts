@@ -12,7 +12,7 @@ export async function connectWallet(page: Page, address: string): Promise<void> 
 /** The header's wallet button shows the account (RainbowKit and our light button both end it with its last 4 hex digits). */
 export async function expectConnected(page: Page, address: string): Promise<void> {
   const tail = new RegExp(`${address.slice(-4)}`, "i");
-  await expect.poll(async () => tail.test((await page.locator("header").innerText()) ?? ""), { timeout: 20_000 }).toBe(true);
+  await expect.poll(async () => tail.test((await page.getByRole("banner").innerText()) ?? ""), { timeout: 20_000 }).toBe(true);
 }
 
 /** Opens a path of the app and waits for its first heading. */
