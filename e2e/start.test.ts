@@ -171,7 +171,7 @@ describe("npm start", { concurrency: false }, () => {
 
   it("prints its progress, the URLs and the test accounts", (t) => {
     const output = local.output();
-    t.diagnostic(output.split("\n").filter((line) => /^\[\d\/7\]|ready in/.test(line)).join("\n"));
+    for (const line of output.split("\n").filter((candidate) => /^\[\d\/7\]|ready in/.test(candidate))) t.diagnostic(line);
     for (let step = 1; step <= 7; step++) assert.match(output, new RegExp(`\\[${step}/7\\] .+… \\d+\\.\\d s`), `step ${step}`);
     assert.equal(urlOf(output, "JSON-RPC"), `http://127.0.0.1:${ports.chain}`);
     assert.equal(urlOf(output, "Web app"), `http://localhost:${ports.web}`);
@@ -243,7 +243,7 @@ describe("npm start", { concurrency: false }, () => {
 
   it("runs only the indexer and the web app against an existing RPC and deployment", async (t) => {
     const output = existing.output();
-    t.diagnostic(output.split("\n").filter((line) => /^\[\d\/4\]|ready in/.test(line)).join("\n"));
+    for (const line of output.split("\n").filter((candidate) => /^\[\d\/4\]|ready in/.test(candidate))) t.diagnostic(line);
     for (let step = 1; step <= 4; step++) assert.match(output, new RegExp(`\\[${step}/4\\] .+… \\d+\\.\\d s`), `step ${step}`);
     assert.doesNotMatch(output, /Hardhat node|deploying|seeding/);
     const apiUrl = `http://127.0.0.1:${existingPorts.api}`;

@@ -6,7 +6,7 @@
 // existing chain. Ctrl-C (or SIGTERM, SIGHUP) stops every process it started.
 // Runs on the project's Node 22, after `npm run setup` (which `npm start` runs first).
 import type { SpawnOptions } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readDeployment } from "../tasks/export-deployment.ts";
 import { demoLinks, printBanner } from "./stack/banner.ts";
@@ -62,6 +62,20 @@ const stateDir = path.resolve(
 // deployment goes to a scratch id, generated/crowdstake.ts is only written when it is missing.
 const isolated = Boolean(process.env.START_STATE_DIR);
 const generated = path.join(root, "generated/crowdstake.ts");
+// One stack per state directory: a second one would delete the first one's index under it.
+const lockFile = path.join(stateDir, "start.pid");
+if (existsSync(lockFile)) {
+  const holder = Number(readFileSync(lockFile, "utf8").trim());
+  let running = false;
+  try {
+    running = holder !== process.pid && readFileSync(`/proc/${holder}/cmdline`, "utf8").includes("start.ts");
+  } catch {
+    // not running (or no /proc): the lock is stale
+  }
+  if (running) fail(`another npm start (pid ${holder}) is using ${stateDir}: stop it first, or give this one a START_STATE_DIR of its own`);
+}
+mkdirSync(stateDir, { recursive: true });
+writeFileSync(lockFile, `${process.pid}\n`);
 const logDir = path.join(stateDir, "logs");
 const processes = new Processes(logDir);
 const progress = new Progress(existing ? 4 : 7);
@@ -77,6 +91,7 @@ function shutdown(code: number, reason?: string): Promise<void> {
     if (reason) console.log(`\n${reason}`);
     await processes.stopAll();
     if (scratchDeployment) rmSync(scratchDeployment, { recursive: true, force: true });
+    rmSync(lockFile, { force: true });
     if (code === 0) console.log("stopped: every process npm start began has exited");
     process.exit(code);
   })();
@@ -92,7 +107,10 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     void shutdown(0, `${signal}: stopping…`);
   });
 }
-process.on("exit", () => processes.killAllNow());
+process.on("exit", () => {
+  processes.killAllNow();
+  rmSync(lockFile, { force: true });
+});
 // Under `npm start`, npm's shell may go away without passing the signal on: if our parent
 // changes (we were orphaned), stop as if interrupted.
 const parentPid = process.ppid;
@@ -155,12 +173,10 @@ async function main(): Promise<void> {
   const baseEnv: NodeJS.ProcessEnv = { ...process.env };
   delete baseEnv.DEPLOYMENT_JSON;
   delete baseEnv.START_RPC_URL;
-  mkdirSync(stateDir, { recursive: true });
 
   let chainId: number;
   let deploymentFile: string;
   let deployment: DeploymentFile;
-  let chain: Managed | undefined;
 
   if (existing) {
     deploymentFile = existing.deploymentFile;
@@ -194,7 +210,7 @@ async function main(): Promise<void> {
   } else {
     chainId = LOCAL_CHAIN_ID;
     const env = { ...baseEnv, LOCALHOST_RPC_URL: rpcUrl };
-    chain = await progress.step(`starting a Hardhat node on ${rpcUrl}`, async () => {
+    const chain = await progress.step(`starting a Hardhat node on ${rpcUrl}`, async () => {
       const started = server("chain", [CLI.hardhat, "node", "--port", String(ports.chain!.port)], { cwd: root, env });
       await waitFor("the node answering JSON-RPC", async () => (await rpc<string>(rpcUrl, "eth_chainId", [], 2_000)) === "0x7a69", 60_000, started);
       return started;

@@ -1,6 +1,20 @@
 // Numbered steps with elapsed seconds ("[3/7] deploying the contracts… 12.4 s"), and the choice of
 // free ports for the stack.
+import { createServer } from "node:net";
 import { portIsFree } from "../../lib/ports.ts";
+
+/**
+ * Free on 127.0.0.1 and on ::1: a browser may resolve "localhost" to either, and another server on
+ * ::1 alone would then answer in our place.
+ */
+async function portIsFreeForLocalhost(port: number): Promise<boolean> {
+  if (!(await portIsFree(port))) return false;
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "EADDRNOTAVAIL" || error.code === "EAFNOSUPPORT"));
+    server.listen({ port, host: "::1", ipv6Only: true }, () => server.close(() => resolve(true)));
+  });
+}
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -83,12 +97,12 @@ export interface PortChoice {
  * `variable` the environment variable that sets the preferred port, for the message.
  */
 export async function choosePort(preferred: number, what: string, variable: string, taken: Set<number>): Promise<PortChoice> {
-  if (!taken.has(preferred) && (await portIsFree(preferred))) {
+  if (!taken.has(preferred) && (await portIsFreeForLocalhost(preferred))) {
     taken.add(preferred);
     return { port: preferred };
   }
   for (let port = preferred + 1; port < Math.min(preferred + 100, 65_536); port++) {
-    if (!taken.has(port) && (await portIsFree(port))) {
+    if (!taken.has(port) && (await portIsFreeForLocalhost(port))) {
       taken.add(port);
       return { port, message: `port ${preferred} (${what}) is busy: using ${port} instead (set ${variable} to choose another)` };
     }
