@@ -1,34 +1,15 @@
 // The EIP-712 typed data the platform signs: EIP-2612 permits (campaign contributions, staking,
 // payments) and PaymentEscrow payment intents. One definition for tests, scripts and benchmarks.
 import { Signature, concat, getAddress, hexlify, randomBytes, toBeHex, type Signer, type TypedDataDomain } from "ethers";
+import * as types from "./eip712-types.js";
 
-export const PERMIT_TYPES = {
-  Permit: [
-    { name: "owner", type: "address" },
-    { name: "spender", type: "address" },
-    { name: "value", type: "uint256" },
-    { name: "nonce", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-  ],
-};
-
+// The type definitions themselves live in an ethers-free module (eip712-types.ts) so the web app
+// and its browser tests (viem) share them; re-exported here typed as ethers takes them (mutable
+// arrays; nothing mutates them).
+type EthersTypes<T> = { -readonly [K in keyof T]: { name: string; type: string }[] };
+export const PERMIT_TYPES = types.PERMIT_TYPES as unknown as EthersTypes<typeof types.PERMIT_TYPES>;
 /** PaymentEscrow's intent: `PaymentIntent(bytes32 id,…,Split[] splits,bytes32 metadataHash)Split(address recipient,uint16 bps)`. */
-export const INTENT_TYPES = {
-  PaymentIntent: [
-    { name: "id", type: "bytes32" },
-    { name: "merchant", type: "address" },
-    { name: "token", type: "address" },
-    { name: "amount", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-    { name: "payer", type: "address" },
-    { name: "splits", type: "Split[]" },
-    { name: "metadataHash", type: "bytes32" },
-  ],
-  Split: [
-    { name: "recipient", type: "address" },
-    { name: "bps", type: "uint16" },
-  ],
-};
+export const INTENT_TYPES = types.INTENT_TYPES as unknown as EthersTypes<typeof types.INTENT_TYPES>;
 
 export interface SplitArg {
   recipient: string;

@@ -3,11 +3,10 @@
 // simulated on-ramp; the account page then lists each of them, linked to its page.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { erc20Abi, getAddress, type Address, type Hex } from "viem";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Locator, Page } from "playwright-core";
 import { campaignAbi, paymentEscrowAbi, stakingPoolAbi } from "../../generated/crowdstake.ts";
 import { openBrowser, type BrowserSession } from "./harness/browser.ts";
-import { connectWallet, visit } from "./harness/app.ts";
+import { connectWallet, expectAccessible, visit } from "./harness/app.ts";
 import { mintCusd, testStack } from "./harness/context.ts";
 
 const stack = testStack();
@@ -133,8 +132,7 @@ describe("my account", () => {
     await expect.poll(() => row(page, "Payments", "7.5 cUSD").first().innerText()).toMatch(/0x15d3…6A65\s+7\.5 cUSD\s+(Detected|Held in escrow)/);
     await expect.poll(() => row(page, "Card orders", CARD).innerText()).toMatch(/Contribution to Card \w+\s+Simulated\s+20 cUSD\s+20(\.00)? \w+\s+Settled/);
 
-    const { violations } = await new AxeBuilder({ page: page as never }).analyze();
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+    await expectAccessible(page);
     await session.screenshot("account");
   });
 

@@ -3,11 +3,10 @@
 // through the simulated on-ramp, a revert's human message and a refused signature. Accounts
 // #10 and #11 (harness README); every test makes its own campaigns.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import AxeBuilder from "@axe-core/playwright";
 import { getAddress, type Address } from "viem";
 import type { Page } from "playwright-core";
 import { campaignAbi, devStablecoinAbi } from "../../generated/crowdstake.ts";
-import { connectWallet, visit } from "./harness/app.ts";
+import { connectWallet, expectAccessible, visit } from "./harness/app.ts";
 import { openBrowser, type BrowserSession } from "./harness/browser.ts";
 import { mintCusd, testStack } from "./harness/context.ts";
 
@@ -44,13 +43,6 @@ async function openCampaign(campaign: Address, account: number, options: { conne
   return { page: session.page, session };
 }
 
-/** No serious or critical axe violations on the page as it is now. */
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
-
 const status = (page: Page, text: string | RegExp) => page.getByRole("status").filter({ hasText: text });
 
 describe("campaign pages", () => {
@@ -74,7 +66,7 @@ describe("campaign pages", () => {
     await page.getByRole("heading", { level: 1, name }).waitFor();
     await page.getByTestId("connect-prompt").waitFor();
     await connectWallet(page, wallet.address);
-    const amount = page.getByLabel("Amount (cUSD)").first();
+    const amount = page.getByLabel("Amount (cUSD)", { exact: true });
     await expect.poll(() => page.getByTestId("wallet-asset").innerText()).toMatch(/Your balance: [\d,]+ cUSD · allowance for this campaign: 0 cUSD/);
     await amount.fill("25");
     await page.getByRole("button", { name: "Contribute", exact: true }).click();
@@ -86,6 +78,8 @@ describe("campaign pages", () => {
     // the indexer catches up: recent backers lists the checksummed address
     await page.getByRole("cell", { name: getAddress(wallet.address) }).waitFor({ timeout: 30_000 });
     await page.getByRole("link", { name: "Stake in this pool" }).waitFor();
+    // the chart follows the new contribution
+    await page.getByText(/25 cUSD raised by .*, from 1 contribution\./).waitFor({ timeout: 30_000 });
     await page.locator(".campaign-chart svg").first().waitFor({ timeout: 30_000 });
     await session.screenshot("campaigns-campaign");
     await expectAccessible(page);
@@ -126,7 +120,7 @@ describe("campaign pages", () => {
     const { page, session: opened } = await openCampaign(campaign, BACKER);
     const form = page.locator("form", { has: page.getByRole("heading", { name: "Pay by card" }) });
     await expect.poll(() => form.getByLabel("Tokens go to (address)").inputValue()).toBe(getAddress(opened.wallet.address));
-    await form.getByLabel("Amount (cUSD)").fill("15");
+    await form.getByLabel("Amount to pay by card (cUSD)").fill("15");
     await form.getByRole("button", { name: "Continue to card payment" }).click();
     const checkout = page.getByRole("link", { name: /Pay at the card checkout/ });
     await checkout.waitFor();
@@ -157,7 +151,7 @@ describe("campaign pages", () => {
     });
     await visit(page, stack.webUrl, `/campaigns/${campaign}`);
     await connectWallet(page, wallet.address);
-    await page.getByLabel("Amount (cUSD)").first().fill("0.5");
+    await page.getByLabel("Amount (cUSD)", { exact: true }).fill("0.5");
     await page.getByRole("button", { name: "Contribute", exact: true }).click();
     await page.getByRole("alert").filter({ hasText: "Contribute failed: The amount is below this campaign's minimum contribution." }).waitFor({ timeout: 30_000 });
     // the permit was signed, the contribution refused before it was sent
@@ -173,7 +167,7 @@ describe("campaign pages", () => {
     const { page, wallet } = session;
     await visit(page, stack.webUrl, `/campaigns/${campaign}`);
     await connectWallet(page, wallet.address);
-    const amount = page.getByLabel("Amount (cUSD)").first();
+    const amount = page.getByLabel("Amount (cUSD)", { exact: true });
     const contribute = page.getByRole("button", { name: "Contribute", exact: true });
     await amount.fill("5");
     wallet.rejectNext();

@@ -6,14 +6,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import AxeBuilder from "@axe-core/playwright";
 import { getAddress, type Hex } from "viem";
-import { createSiweMessage } from "viem/siwe";
-import type { Page } from "playwright-core";
 import { devStablecoinAbi, paymentEscrowAbi } from "../../generated/crowdstake.ts";
-import { expectConnected, visit } from "./harness/app.ts";
+import { expectAccessible, expectConnected, visit } from "./harness/app.ts";
 import { openBrowser, type BrowserSession } from "./harness/browser.ts";
 import { mintCusd, testStack } from "./harness/context.ts";
+import { merchantSession } from "./harness/merchant.ts";
 
 const stack = testStack();
 const PAYER = 15;
@@ -40,10 +38,7 @@ async function api<T = any>(path: string, init: RequestInit & { token?: string }
 
 /** The merchant signs in with Ethereum (as the dashboard does) and makes an API key for its server. */
 async function merchantApiKey(): Promise<string> {
-  const { nonce } = await api<{ nonce: string }>("/v1/auth/nonce", { method: "POST", body: "{}" });
-  const web = new URL(stack.webUrl);
-  const message = createSiweMessage({ address: merchant.address, chainId: 31337, domain: web.host, uri: web.origin, nonce, version: "1" });
-  const { token } = await api<{ token: string }>("/v1/auth/verify", { method: "POST", body: JSON.stringify({ message, signature: await merchant.signMessage({ message }) }) });
+  const token = await merchantSession(stack, MERCHANT);
   const { key } = await api<{ key: string }>("/v1/api_keys", { method: "POST", token, body: JSON.stringify({ label: "shop server" }) });
   return key;
 }
@@ -77,12 +72,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 describe("hosted checkout", () => {
   it("pays a session with a permit, follows its status and returns to the merchant's success URL", async () => {

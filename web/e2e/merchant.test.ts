@@ -7,15 +7,15 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import AxeBuilder from "@axe-core/playwright";
 import { getAddress, zeroAddress, zeroHash, type Hex } from "viem";
-import { createSiweMessage } from "viem/siwe";
 import type { Locator, Page } from "playwright-core";
 import { devStablecoinAbi, paymentEscrowAbi } from "../../generated/crowdstake.ts";
 import { verifyWebhookSignature } from "../../indexer/src/api/merchants/webhook-signature.ts";
-import { expectConnected, visit } from "./harness/app.ts";
+import { INTENT_TYPES } from "../../scripts/lib/eip712-types.ts";
+import { expectAccessible, expectConnected, visit } from "./harness/app.ts";
 import { openBrowser, type BrowserSession } from "./harness/browser.ts";
 import { mintCusd, testStack } from "./harness/context.ts";
+import { merchantSession } from "./harness/merchant.ts";
 
 const stack = testStack();
 const MERCHANT = 16;
@@ -30,23 +30,6 @@ let session: BrowserSession | undefined;
 const deliveries: { headers: IncomingHttpHeaders; body: string }[] = [];
 let receiver: Server;
 let receiverUrl: string;
-
-const INTENT_TYPES = {
-  PaymentIntent: [
-    { name: "id", type: "bytes32" },
-    { name: "merchant", type: "address" },
-    { name: "token", type: "address" },
-    { name: "amount", type: "uint256" },
-    { name: "deadline", type: "uint256" },
-    { name: "payer", type: "address" },
-    { name: "splits", type: "Split[]" },
-    { name: "metadataHash", type: "bytes32" },
-  ],
-  Split: [
-    { name: "recipient", type: "address" },
-    { name: "bps", type: "uint16" },
-  ],
-} as const;
 
 /** The payer pays an intent the merchant signed itself (approve + pay); returns its id once indexed. */
 async function payMerchant(amount: bigint): Promise<Hex> {
@@ -79,14 +62,7 @@ async function escrowStatus(id: Hex): Promise<number> {
 }
 
 /** A SIWE session from Node, for setting up (the browser signs in on its own). */
-async function apiSession(): Promise<string> {
-  const call = async (path: string, init: RequestInit = {}) => (await fetch(`${stack.apiUrl}${path}`, { ...init, headers: { "content-type": "application/json", ...init.headers } })).json();
-  const { nonce } = await call("/v1/auth/nonce", { method: "POST", body: "{}" });
-  const web = new URL(stack.webUrl);
-  const message = createSiweMessage({ address: merchant.address, chainId: 31337, domain: web.host, uri: web.origin, nonce, version: "1" });
-  const { token } = await call("/v1/auth/verify", { method: "POST", body: JSON.stringify({ message, signature: await merchant.signMessage({ message }) }) });
-  return token;
-}
+const apiSession = () => merchantSession(stack, MERCHANT);
 
 async function graphqlWith(token: string, query: string): Promise<{ data?: any; errors?: { message: string }[] }> {
   const response = await fetch(`${stack.apiUrl}/graphql`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
@@ -119,12 +95,6 @@ afterEach(async () => {
   await session?.close();
   session = undefined;
 });
-
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Opens the dashboard as the merchant, connects the wallet and signs in with Ethereum. */
 async function signIn(viewport?: { width: number; height: number }): Promise<Page> {
@@ -161,7 +131,7 @@ describe("merchant dashboard", () => {
 
     // Release: the merchant may release before the escrow window ends.
     const releaseRow = paymentRow(page, "Payments", released);
-    await releaseRow.getByText("30 cUSD").waitFor({ timeout: 20_000 });
+    await releaseRow.getByText("30 cUSD", { exact: true }).waitFor({ timeout: 20_000 });
     await session!.screenshot("merchant");
     await releaseRow.getByRole("button", { name: /^Release/ }).click();
     await txConfirmed(releaseRow, "Release");
@@ -177,6 +147,8 @@ describe("merchant dashboard", () => {
     await txConfirmed(refundRow, "Partial refund");
     await refundRow.getByText("refunded 5 cUSD").waitFor({ timeout: 20_000 });
     expect(await escrowStatus(refunded)).toBe(1);
+    await refundRow.getByText("History").click();
+    await refundRow.getByText("Refunded: 5 cUSD").waitFor();
     await refundRow.getByRole("button", { name: /^Refund/ }).click();
     expect(await refundRow.getByLabel("Refund amount (cUSD)").inputValue()).toBe("15");
     await refundRow.getByRole("button", { name: "Refund", exact: true }).click();
@@ -193,8 +165,9 @@ describe("merchant dashboard", () => {
     await session!.screenshot("merchant-dispute");
     await disputeRow.getByRole("button", { name: /^Refund/ }).click();
     await disputeRow.getByRole("button", { name: "Refund", exact: true }).click();
-    await page.getByRole("status").filter({ hasText: "Full refund: confirmed" }).waitFor({ timeout: 30_000 });
-    expect(await escrowStatus(disputed)).toBe(4);
+    // Once refunded it is no longer disputed, and leaves the Disputes list (with its status line).
+    await expect.poll(() => escrowStatus(disputed), { timeout: 30_000 }).toBe(4);
+    await disputeRow.waitFor({ state: "detached", timeout: 20_000 });
     await paymentRow(page, "Payments", disputed).getByText("Refunded", { exact: true }).waitFor({ timeout: 20_000 });
   });
 

@@ -4,12 +4,11 @@
 // clock has been moved past the cooldown. A refused signature leaves the page usable.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { decodeEventLog, erc20Abi, getAddress, type Address } from "viem";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { campaignAbi, campaignFactoryAbi, stakingPoolAbi } from "../../generated/crowdstake.ts";
 import { poolConfig } from "../../scripts/lib/pool-config.ts";
 import { openBrowser, type BrowserSession } from "./harness/browser.ts";
-import { connectWallet, visit } from "./harness/app.ts";
+import { connectWallet, expectAccessible, visit } from "./harness/app.ts";
 import { mintCusd, testStack } from "./harness/context.ts";
 
 const stack = testStack();
@@ -84,11 +83,6 @@ async function txConfirmed(page: Page, label: string): Promise<void> {
   await page.getByRole("status").filter({ hasText: `${label}: confirmed` }).waitFor({ timeout: 30_000 });
 }
 
-async function seriousAxeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page: page as never }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 beforeAll(async () => {
   ({ pool, token } = await fundedCooldownPool(STAKER));
   await stack.indexed();
@@ -102,7 +96,7 @@ describe("staking", () => {
     const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: TITLE }) });
     await card.waitFor();
     await expect.poll(() => card.innerText()).toMatch(/Rewards streaming/);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectAccessible(page);
     await session.screenshot("staking-list");
     await card.getByRole("link", { name: /Open pool/ }).click();
     await page.getByRole("heading", { level: 1, name: TITLE }).waitFor();
@@ -173,7 +167,7 @@ describe("staking", () => {
     await withdraw.waitFor();
     expect(await withdraw.isDisabled()).toBe(true);
     await expect.poll(() => page.getByRole("main").innerText()).toMatch(/Unlocks[\s\S]*\(in (23h 59m|1d)\)[\s\S]*Your unstaked tokens are cooling down\./);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await expectAccessible(page);
     await session.screenshot("staking-pool-cooldown");
 
     await stack.increaseTime(DAY + 60);

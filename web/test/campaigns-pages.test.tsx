@@ -159,6 +159,7 @@ function detail(over: Record<string, unknown> = {}) {
       maxPerBacker: "0",
       feeBps: 250,
       contributionCount: 1,
+      refundCount: 0,
       poolInfo: null,
       contributions: { items: [{ id: "c1", backer: ALICE, payer: ALICE, amount: "1500000000", onrampRef: null, txHash: "0x1", timestamp: "1700000100" }] },
       ...over,
@@ -241,7 +242,7 @@ describe("Campaign page", () => {
     const user = userEvent.setup();
     const form = (await screen.findByRole("heading", { name: "Pay by card" })).closest("form")!;
     expect(within(form).getByLabelText("Tokens go to (address)")).toHaveValue("0x70997970C51812dc3A010C7d01b50e0d17dc79C8");
-    await user.type(within(form).getByLabelText("Amount (cUSD)"), "25");
+    await user.type(within(form).getByLabelText("Amount to pay by card (cUSD)"), "25");
     await user.click(within(form).getByRole("button", { name: "Continue to card payment" }));
 
     const link = await screen.findByRole("link", { name: /Pay at the card checkout/ });

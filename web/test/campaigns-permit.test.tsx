@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { domainSeparator, recoverTypedDataAddress, zeroHash, type Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { permitDomain, permitTypedData, signatureParts, type Eip712DomainResult } from "../src/campaigns/permit.ts";
+import { permitDomain, permitTypedData, signatureParts, type Eip712DomainResult } from "../src/lib/permit.ts";
 
 // Hardhat's public test account #1 (never holds real funds).
 const owner = privateKeyToAccount("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");

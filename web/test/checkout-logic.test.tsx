@@ -6,7 +6,7 @@ import { paymentQrValue } from "../src/checkout/qr.ts";
 import { safeRedirectUrl } from "../src/checkout/redirect.ts";
 import { isFinal, isPaid, isPaidAndConfirmed, statusView } from "../src/checkout/paymentStatus.ts";
 import { choosePaymentPath, pathSteps } from "../src/checkout/paymentPath.ts";
-import { splitPermitSignature, permitTypedData } from "../src/checkout/permit.ts";
+import { signatureParts, permitTypedData } from "../src/lib/permit.ts";
 import { intentArgs, isSessionId, payerAllowed } from "../src/checkout/session.ts";
 import { privateKeyToAccount } from "viem/accounts";
 import { recoverTypedDataAddress, serializeSignature, zeroAddress } from "viem";
@@ -100,8 +100,7 @@ describe("payment path", () => {
 describe("permit", () => {
   it("signs the token's own domain and splits the signature into v, r, s", async () => {
     const payer = privateKeyToAccount("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
-    const typed = permitTypedData({
-      domain: { name: "Crowdstake Dev USD", version: "1", chainId: 31337n, verifyingContract: TOKEN },
+    const typed = permitTypedData({ name: "Crowdstake Dev USD", version: "1", chainId: 31337n, verifyingContract: TOKEN }, {
       owner: payer.address,
       spender: ESCROW,
       value: 12_500_000n,
@@ -109,12 +108,12 @@ describe("permit", () => {
       deadline: 2_000_000_000n,
     });
     const signature = await payer.signTypedData(typed);
-    const { v, r, s } = splitPermitSignature(signature);
+    const { v, r, s } = signatureParts(signature);
     expect([27, 28]).toContain(v);
     expect(await recoverTypedDataAddress({ ...typed, signature: serializeSignature({ r, s, v: BigInt(v) }) })).toBe(payer.address);
     // A wallet that answers with yParity (0/1) instead of v gets the same v.
     const compact = (signature.slice(0, 130) + (v === 27 ? "00" : "01")) as `0x${string}`;
-    expect(splitPermitSignature(compact).v).toBe(v);
+    expect(signatureParts(compact).v).toBe(v);
   });
 });
 

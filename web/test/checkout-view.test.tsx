@@ -8,9 +8,9 @@ import { MemoryRouter, Route, Routes } from "react-router";
 import { WagmiProvider, createConfig } from "wagmi";
 import { connect } from "wagmi/actions";
 import { mock } from "wagmi/connectors";
-import { custom, decodeFunctionData, encodeFunctionResult, erc20Abi, numberToHex, zeroAddress, type Hex } from "viem";
+import { custom, decodeFunctionData, domainSeparator, encodeFunctionResult, erc20Abi, numberToHex, zeroAddress, type Hex } from "viem";
 import { chain } from "../src/wagmi.ts";
-import { permitReadAbi } from "../src/checkout/permit.ts";
+import { permitReadAbi } from "../src/lib/permit.ts";
 import { useRedirectCountdown } from "../src/checkout/useRedirectCountdown.ts";
 import Checkout from "../src/pages/Checkout.tsx";
 import axe from "axe-core";
@@ -30,6 +30,8 @@ interface ChainState {
   balance: bigint;
   allowance: bigint;
   permit: boolean;
+  /** the token's DOMAIN_SEPARATOR; a token whose eip712Domain() does not hash to it gets no permit */
+  separator?: Hex;
 }
 let chainState: ChainState;
 
@@ -52,6 +54,9 @@ function answerCall(data: Hex): Hex {
     case "eip712Domain":
       if (!chainState.permit) throw new Error("execution reverted");
       return result(["0x0f", "Crowdstake Dev USD", "1", 31337n, TOKEN, `0x${"00".repeat(32)}`, []]);
+    case "DOMAIN_SEPARATOR":
+      if (!chainState.permit) throw new Error("execution reverted");
+      return result(chainState.separator ?? domainSeparator({ domain: { name: "Crowdstake Dev USD", version: "1", chainId: 31337, verifyingContract: TOKEN } }));
     default:
       throw new Error(`unexpected call ${functionName}`);
   }
@@ -179,6 +184,14 @@ describe("hosted checkout", () => {
 
   it("asks for an approval when the token has no permit", async () => {
     chainState.permit = false;
+    answerGraphQL({ data: { paymentSession: session() } });
+    const wagmiConfig = renderCheckout();
+    await act(() => connect(wagmiConfig, { connector: wagmiConfig.connectors[0]! }));
+    expect(await screen.findByRole("list", { name: "Steps" })).toHaveTextContent(/Approve cUSD for the escrow/);
+  });
+
+  it("asks for an approval when the token's domain does not hash to its DOMAIN_SEPARATOR", async () => {
+    chainState.separator = domainSeparator({ domain: { name: "Crowdstake Dev USD", version: "2", chainId: 31337, verifyingContract: TOKEN } });
     answerGraphQL({ data: { paymentSession: session() } });
     const wagmiConfig = renderCheckout();
     await act(() => connect(wagmiConfig, { connector: wagmiConfig.connectors[0]! }));

@@ -267,6 +267,12 @@ const payment = (n: number, state: string, status: string) => ({
   refundedAmount: state === "disputed" ? "5000000" : "0",
   createdAt: String(now - 60),
   txHash: `0x${"ab".repeat(32)}`,
+  history: {
+    items: [
+      { id: `e${n}-1`, kind: "received", amount: "25000000", timestamp: String(now - 60) },
+      ...(state === "disputed" ? [{ id: `e${n}-2`, kind: "dispute_opened", amount: "0", timestamp: String(now - 30) }] : []),
+    ],
+  },
 });
 
 function serveDashboard() {
@@ -352,6 +358,8 @@ describe("merchant page", () => {
     expect(within(disputed).queryByRole("button", { name: /^Release/ })).not.toBeInTheDocument();
     expect(within(disputed).getByRole("button", { name: /^Refund payment/ })).toBeInTheDocument();
     expect(within(disputed).getByText("Frozen by a dispute")).toBeInTheDocument();
+    expect(within(disputed).getByText("Received: 25 cUSD", { exact: false })).toBeInTheDocument();
+    expect(within(disputed).getByText("Dispute opened", { exact: false })).toBeInTheDocument();
 
     const released = await rowOf(3);
     expect(within(released).queryByRole("button")).not.toBeInTheDocument();

@@ -6,7 +6,7 @@ import { aprView, SECONDS_PER_YEAR } from "../src/staking/apr.ts";
 import { AprText } from "../src/staking/AprText.tsx";
 import { vestingView } from "../src/staking/vesting.ts";
 import { tvlSeries } from "../src/staking/tvl.ts";
-import { permitTypedData, splitSignature, type Eip712DomainResult } from "../src/staking/permit.ts";
+import { permitDomain, permitTypedData, signatureParts, type Eip712DomainResult } from "../src/lib/permit.ts";
 
 const E18 = 10n ** 18n;
 
@@ -74,11 +74,11 @@ describe("permit", () => {
   it("builds the EIP-2612 typed data from the token's own domain, and a signature splits into v, r, s", async () => {
     const owner = privateKeyToAccount("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
     const domain: Eip712DomainResult = ["0x0f", "Solar Coop", "1", 31337n, "0x5FbDB2315678afecb367f032d93F642f64180aa3", `0x${"00".repeat(32)}`, []];
-    const typed = permitTypedData({ domain, owner: owner.address, spender: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", value: 5n, nonce: 0n, deadline: 99n });
-    expect(typed.domain).toEqual({ name: "Solar Coop", version: "1", chainId: 31337n, verifyingContract: domain[4] });
+    const typed = permitTypedData(permitDomain({ eip712Domain: domain }, domain[4], 31337)!, { owner: owner.address, spender: "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512", value: 5n, nonce: 0n, deadline: 99n });
+    expect(typed.domain).toEqual({ name: "Solar Coop", version: "1", chainId: 31337, verifyingContract: domain[4] });
     const signature = await owner.signTypedData(typed);
     expect(await recoverTypedDataAddress({ ...typed, signature })).toBe(owner.address);
-    const { v, r, s } = splitSignature(signature);
+    const { v, r, s } = signatureParts(signature);
     expect([27, 28]).toContain(v);
     expect(r).toBe(signature.slice(0, 66));
     expect(s).toBe(`0x${signature.slice(66, 130)}`);

@@ -107,7 +107,7 @@ describe("StakeCard", () => {
   });
 
   it("fills the wallet balance with Max and says a permit will be signed when the token has one", async () => {
-    const account = { ...accountState(), permit: { nonce: 0n, domain: ["0x0f", "SUN", "1", 31337n, poolState.stakingToken, `0x${"00".repeat(32)}`, []] as const } };
+    const account = { ...accountState(), permit: { nonce: 0n, domain: { name: "SUN", version: "1", chainId: 31337, verifyingContract: poolState.stakingToken } } };
     render(wrap(<StakeCard pool={POOL} owner={OWNER} poolState={poolState} account={account} now={10_000n} />));
     await userEvent.click(screen.getByRole("button", { name: /^Max/ }));
     expect(screen.getByLabelText("Amount to stake (SUN)")).toHaveValue("40");

@@ -52,6 +52,8 @@ export class TestWallet {
   chainId: number;
   /** Every method the page asked for, in order (for assertions). */
   readonly requests: string[] = [];
+  /** The methods refused because of rejectNext(), in order. */
+  readonly refused: string[] = [];
   private rejections = 0;
   private authorized = false;
   private pages: Page[] = [];
@@ -109,6 +111,7 @@ export class TestWallet {
   private async handle(method: string, params: unknown[]): Promise<unknown> {
     if (SIGNING.has(method) && this.rejections > 0) {
       this.rejections--;
+      this.refused.push(method);
       throw { code: 4001, message: "User rejected the request." } satisfies RpcError;
     }
     switch (method) {

@@ -4,9 +4,10 @@
 import { getAddress, zeroAddress } from "viem";
 import { formatAmount, shortAddress } from "../lib/format.ts";
 import { tokenOf, type TokenMap } from "../staking/tokens.ts";
+import type { PaymentStatus, Tone } from "../checkout/paymentStatus.ts";
 import type { BackingRow, ContributionRow, OnrampOrderRow, PaymentRow, PositionRow, RefundRow, RewardEventRow, TokenClaimRow, CampaignRef } from "./queries.ts";
 
-export type Tone = "ok" | "warn" | "bad" | "neutral";
+export type { Tone };
 export interface Status {
   label: string;
   tone: Tone;
@@ -173,7 +174,11 @@ export function rewardRows(rows: readonly RewardEventRow[], tokens: TokenMap): R
   );
 }
 
-const PAYMENT_STATUS: Record<string, Status> = {
+// The payer's wording, deliberately not checkout/paymentStatus.ts's (shared by the checkout and the
+// merchant dashboard): in a payer's history "confirmed" means the money sits in escrow until it is
+// released (neutral, not "ok"), an open session is something they still owe (warn), and a refund
+// is their money back (neutral). Keyed by the same PaymentStatus so both cover every status.
+const PAYMENT_STATUS: Record<PaymentStatus, Status> = {
   pending: { label: "Awaiting payment", tone: "warn" },
   detected: { label: "Detected", tone: "warn" },
   confirmed: { label: "Held in escrow", tone: "neutral" },
@@ -186,7 +191,7 @@ const PAYMENT_STATUS: Record<string, Status> = {
 };
 
 export function paymentStatus(status: string): Status {
-  return PAYMENT_STATUS[status] ?? { label: status, tone: "neutral" };
+  return PAYMENT_STATUS[status as PaymentStatus] ?? { label: status, tone: "neutral" };
 }
 
 export interface PaymentView {

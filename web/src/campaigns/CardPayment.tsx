@@ -94,7 +94,7 @@ export function CardPayment({ campaign, assetInfo, native, rules, account }: Pro
     <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Pay by card</h3>
       <p className="muted field-hint campaign-line">No crypto needed: pay with a card and the platform records the contribution for the address you give.</p>
-      {field("amount", `Amount (${assetInfo.symbol})`, { inputMode: "decimal" })}
+      {field("amount", `Amount to pay by card (${assetInfo.symbol})`, { inputMode: "decimal" })}
       {native && field("fiatAmount", `Price you pay (${FIAT_CURRENCY})`, { inputMode: "decimal", hint: "The native coin has no fixed price: say what you pay for it." })}
       {field("beneficiary", "Tokens go to (address)", { hint: account ? "Your connected wallet, unless you enter another address." : undefined })}
       {create.isError && (

@@ -14,7 +14,13 @@ export default function RaiseChart({ points, goal, assetInfo }: { points: ChartP
       <AreaChart data={points} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="#d9d9e3" />
         <XAxis dataKey="time" type="number" scale="time" domain={["dataMin", "dataMax"]} tickFormatter={day} stroke="#555566" />
-        <YAxis stroke="#555566" width={72} tickFormatter={(value: number) => value.toLocaleString("en-US", { notation: "compact" })} />
+        {/* The goal stays in view, so the line reads as progress toward it. */}
+        <YAxis
+          stroke="#555566"
+          width={72}
+          domain={[0, (dataMax: number) => Math.max(dataMax, goal)]}
+          tickFormatter={(value: number) => value.toLocaleString("en-US", { notation: "compact" })}
+        />
         <Tooltip
           labelFormatter={(label) => moment(Number(label))}
           formatter={(_value, _name, item) => [formatAmount((item.payload as ChartPoint).raised, assetInfo.decimals, assetInfo.symbol), "Raised"]}

@@ -1,6 +1,7 @@
 // The campaign's raise over time: the data from GraphQL, the chart (recharts) loaded only here,
 // and a one-line summary for those who do not see the chart.
 import { lazy, Suspense, useMemo } from "react";
+import { keepPreviousData } from "@tanstack/react-query";
 import { formatUnits } from "viem";
 import { useGraphQL } from "../hooks/useGraphQL.ts";
 import { formatAmount, formatDate } from "../lib/format.ts";
@@ -10,17 +11,29 @@ import { raiseSeries, toChartPoints } from "./raiseSeries.ts";
 
 const RaiseChart = lazy(() => import("./RaiseChart.tsx"));
 
-export function RaiseHistory({ campaign, start, goal, assetInfo }: { campaign: string; start: string; goal: string; assetInfo: AssetInfo }) {
-  const history = useGraphQL<RaiseHistoryResult>(["raiseHistory", campaign], RAISE_HISTORY_QUERY, { campaign }, { refetchInterval: 5_000 });
+interface Props {
+  campaign: string;
+  start: string;
+  goal: string;
+  assetInfo: AssetInfo;
+  /** changes with every contribution or refund the page has seen (the campaign's counts): refetch then */
+  version: string;
+}
+
+export function RaiseHistory({ campaign, start, goal, assetInfo, version }: Props) {
+  // The whole history is fetched again only when the campaign's counts move, not on a timer.
+  const history = useGraphQL<RaiseHistoryResult>(["raiseHistory", campaign, version], RAISE_HISTORY_QUERY, { campaign }, { refetchInterval: false, placeholderData: keepPreviousData });
   const series = useMemo(
     () => (history.data ? raiseSeries(history.data.contributions.items, history.data.refunds.items, start) : []),
     [history.data, start],
   );
   const points = useMemo(() => toChartPoints(series, assetInfo.decimals), [series, assetInfo.decimals]);
   const last = series.at(-1);
-  const summary = last
-    ? `${formatAmount(last.raised, assetInfo.decimals, assetInfo.symbol)} raised by ${formatDate(last.time)}, from ${history.data?.contributions.items.length ?? 0} contributions.`
-    : "No contributions yet.";
+  const count = history.data?.contributions.items.length ?? 0;
+  const summary =
+    last && count > 0
+      ? `${formatAmount(last.raised, assetInfo.decimals, assetInfo.symbol)} raised by ${formatDate(last.time)}, from ${count} ${count === 1 ? "contribution" : "contributions"}.`
+      : "No contributions yet.";
 
   return (
     <section className="card campaign-section" aria-labelledby="raise-history-title">

@@ -15,7 +15,7 @@ export function RecentBackers({ contributions, assetInfo, total }: { contributio
         <div className="table-scroll">
           <table>
             <caption className="muted" style={{ textAlign: "left" }}>
-              The latest {contributions.length} of {total} contributions
+              The latest {contributions.length} of {total} {total === 1 ? "contribution" : "contributions"}
             </caption>
             <thead>
               <tr>

@@ -68,6 +68,7 @@ export interface CampaignDetail extends CampaignSummary {
   maxPerBacker: string;
   feeBps: number;
   contributionCount: number;
+  refundCount: number;
   poolInfo: PoolSummary | null;
   contributions: { items: ContributionRow[] };
 }
@@ -80,7 +81,7 @@ export const CAMPAIGN_DETAIL_QUERY = /* GraphQL */ `
   query CampaignPage($id: String!) {
     campaign(id: $id) {
       id metadataURI tokenSymbol tokenName token asset isNative owner goal cap raised rate
-      minContribution maxPerBacker feeBps progressBps phase start end secondsLeft backerCount contributionCount
+      minContribution maxPerBacker feeBps progressBps phase start end secondsLeft backerCount contributionCount refundCount
       poolInfo { id stakingToken rewardsToken tvl stakerCount aprBps active }
       contributions(orderBy: "timestamp", orderDirection: "desc", limit: 10) {
         items { id backer payer amount onrampRef txHash timestamp }

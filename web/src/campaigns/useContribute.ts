@@ -12,12 +12,16 @@ import type { Address, Hash } from "viem";
 import { useTx } from "../hooks/useTx.ts";
 import { campaignAbi, erc20Abi } from "../lib/contracts.ts";
 import { describeFailure } from "../lib/errors.ts";
+import { permitTypedData, signatureParts } from "../lib/permit.ts";
 import { isNativeAsset } from "./assets.ts";
-import { permitTypedData, signatureParts } from "./permit.ts";
 import type { WalletAsset } from "./useWalletAsset.ts";
 
-/** A permit is valid for this long after the chain's latest block (not the local clock: a test chain may run ahead). */
-const PERMIT_LIFETIME = 3_600n;
+/**
+ * A contribution's permit is valid for this long after the chain's latest block (not the local
+ * clock: a test chain may run ahead). An hour, longer than lib/permit's PERMIT_LIFETIME (30 min,
+ * used by staking): kept as it was when the permit code was merged.
+ */
+const CONTRIBUTE_PERMIT_LIFETIME = 3_600n;
 
 type PermitOutcome = { signature: `0x${string}`; deadline: bigint } | { unsupported: true };
 
@@ -38,7 +42,7 @@ export function useContribute(campaign: Address, asset: string) {
         const { domain, nonce } = wallet.permit;
         const outcome = await sign<PermitOutcome>("Sign the permit", async () => {
           const { timestamp } = await getBlock(wagmiConfig);
-          const deadline = timestamp + PERMIT_LIFETIME;
+          const deadline = timestamp + CONTRIBUTE_PERMIT_LIFETIME;
           try {
             const signature = await signTypedData(wagmiConfig, { account: owner, ...permitTypedData(domain, { owner, spender: campaign, value: amount, nonce, deadline }) });
             return { signature, deadline };

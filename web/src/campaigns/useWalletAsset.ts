@@ -2,16 +2,11 @@
 // campaign's asset, its allowance for the campaign, and — for an EIP-2612 token — the nonce
 // and EIP-712 domain a permit needs.
 import { useBalance, useReadContracts } from "wagmi";
-import type { Address, Hex, TypedDataDomain } from "viem";
-import { devStablecoinAbi, erc20Abi } from "../lib/contracts.ts";
+import type { Address } from "viem";
+import { erc20Abi } from "../lib/contracts.ts";
+import { permitReads, permitSupport, type PermitSupport } from "../lib/permit.ts";
 import { chain } from "../wagmi.ts";
 import { isNativeAsset } from "./assets.ts";
-import { permitDomain, type Eip712DomainResult } from "./permit.ts";
-
-export interface PermitSupport {
-  nonce: bigint;
-  domain: TypedDataDomain;
-}
 
 export interface WalletAsset {
   /** every read has answered: only then is the way to contribute (permit, approve) known */
@@ -23,10 +18,6 @@ export interface WalletAsset {
   permit?: PermitSupport;
 }
 
-// DevStablecoin's ABI stands in for any ERC20Permit token: nonces, eip712Domain, name and
-// DOMAIN_SEPARATOR are the standard (EIP-2612 / ERC-5267) signatures.
-const permitAbi = devStablecoinAbi;
-
 export function useWalletAsset(asset: string, owner: Address | undefined, spender: Address): WalletAsset {
   const native = isNativeAsset(asset);
   const token = asset as Address;
@@ -36,10 +27,7 @@ export function useWalletAsset(asset: string, owner: Address | undefined, spende
       ? [
           { address: token, abi: erc20Abi, functionName: "balanceOf", args: [owner] },
           { address: token, abi: erc20Abi, functionName: "allowance", args: [owner, spender] },
-          { address: token, abi: permitAbi, functionName: "nonces", args: [owner] },
-          { address: token, abi: permitAbi, functionName: "eip712Domain" },
-          { address: token, abi: permitAbi, functionName: "name" },
-          { address: token, abi: permitAbi, functionName: "DOMAIN_SEPARATOR" },
+          ...permitReads(token, owner),
         ]
       : [],
     allowFailure: true,
@@ -47,17 +35,11 @@ export function useWalletAsset(asset: string, owner: Address | undefined, spende
   });
   if (native) return { ready: nativeBalance.data !== undefined, balance: nativeBalance.data?.value };
 
-  const [balance, allowance, nonce, domain, name, separator] = reads.data ?? [];
-  const ok = <T,>(read: { status: string; result?: unknown } | undefined) => (read?.status === "success" ? (read.result as T) : undefined);
-  const nonceValue = ok<bigint>(nonce);
-  const permitDomainValue =
-    nonceValue === undefined
-      ? undefined
-      : permitDomain({ eip712Domain: ok<Eip712DomainResult>(domain), name: ok<string>(name), domainSeparator: ok<Hex>(separator) }, token, chain.id);
+  const [balance, allowance, ...permit] = reads.data ?? [];
   return {
     ready: reads.data !== undefined,
-    balance: ok<bigint>(balance),
-    allowance: ok<bigint>(allowance),
-    permit: nonceValue !== undefined && permitDomainValue ? { nonce: nonceValue, domain: permitDomainValue } : undefined,
+    balance: balance?.status === "success" ? (balance.result as bigint) : undefined,
+    allowance: allowance?.status === "success" ? (allowance.result as bigint) : undefined,
+    permit: permitSupport(permit, token, chain.id),
   };
 }

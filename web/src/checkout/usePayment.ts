@@ -1,14 +1,15 @@
 // Paying a session's intent from the connected wallet: reads what the payer has (balance,
 // allowance, permit support), picks the path (paymentPath.ts) and runs it through useTx so every
 // step shows as pending, confirmed, cancelled or failed with the contract's reason.
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { erc20Abi, type Address, type Hash, type Hex } from "viem";
 import { useAccount, useBalance, useConfig, useReadContracts } from "wagmi";
 import { signTypedData } from "wagmi/actions";
 import { paymentEscrowAbi } from "../lib/contracts.ts";
 import { useTx } from "../hooks/useTx.ts";
+import { permitReads, permitSupport, permitTypedData, signatureParts } from "../lib/permit.ts";
+import { chain } from "../wagmi.ts";
 import { choosePaymentPath, type PaymentPath } from "./paymentPath.ts";
-import { permitReadAbi, permitTypedData, splitPermitSignature } from "./permit.ts";
 import type { IntentArgs } from "./session.ts";
 
 export interface PaymentReadiness {
@@ -32,13 +33,13 @@ export function usePayment(intent: IntentArgs, signature: Hex, escrow: Address |
     contracts: [
       { address: intent.token, abi: erc20Abi, functionName: "balanceOf", args: [owner] },
       { address: intent.token, abi: erc20Abi, functionName: "allowance", args: [owner, escrow ?? owner] },
-      { address: intent.token, abi: permitReadAbi, functionName: "nonces", args: [owner] },
-      { address: intent.token, abi: permitReadAbi, functionName: "eip712Domain" },
+      ...permitReads(intent.token, owner),
     ],
     query: { enabled: !native && address !== undefined && escrow !== undefined },
   });
-  const [balanceRead, allowanceRead, nonceRead, domainRead] = reads.data ?? [];
-  const permitSupported = nonceRead?.status === "success" && domainRead?.status === "success";
+  const [balanceRead, allowanceRead] = reads.data ?? [];
+  const permit = useMemo(() => permitSupport(reads.data?.slice(2) ?? [], intent.token, chain.id), [reads.data, intent.token]);
+  const permitSupported = permit !== undefined;
   const allowance = allowanceRead?.status === "success" ? (allowanceRead.result as bigint) : undefined;
 
   const readiness: PaymentReadiness = native
@@ -66,26 +67,25 @@ export function usePayment(intent: IntentArgs, signature: Hex, escrow: Address |
         break;
       }
       case "permit": {
-        const [, name, version, chainId, verifyingContract] = domainRead!.result as readonly [Hex, string, string, bigint, Address, Hex, readonly bigint[]];
-        const typedData = permitTypedData({
-          domain: { name, version, chainId, verifyingContract },
+        if (!permit) break;
+        const typedData = permitTypedData(permit.domain, {
           owner: address,
           spender: escrow,
           value: intent.amount,
-          nonce: nonceRead!.result as bigint,
+          nonce: permit.nonce,
           // The intent cannot be paid after its deadline, so the permit need not outlive it.
           deadline: intent.deadline,
         });
-        const permit = await tx.sign("Sign the permit", () => signTypedData(wagmiConfig, { account: address, ...typedData }));
-        if (!permit) break;
-        const { v, r, s } = splitPermitSignature(permit);
+        const permitSignature = await tx.sign("Sign the permit", () => signTypedData(wagmiConfig, { account: address, ...typedData }));
+        if (!permitSignature) break;
+        const { v, r, s } = signatureParts(permitSignature);
         hash = await tx.write("Pay", { ...escrowCall, functionName: "payWithPermit", args: [intent, signature, intent.deadline, v, r, s] });
         break;
       }
     }
     if (hash) setPaidHash(hash);
     else await reads.refetch(); // an approval may have gone through: the next try starts from it
-  }, [address, escrow, readiness.path, tx, intent, signature, domainRead, nonceRead, wagmiConfig, reads]);
+  }, [address, escrow, readiness.path, tx, intent, signature, permit, wagmiConfig, reads]);
 
   return { readiness, pay, paidHash, tx };
 }

@@ -4,7 +4,7 @@ import { useTokenInfo } from "../checkout/useTokenInfo.ts";
 import { StatusBadge } from "../checkout/StatusBadge.tsx";
 import { checksum, formatAmount, formatDate, formatDuration, shortAddress } from "../lib/format.ts";
 import { PaymentActionsCell } from "./PaymentActionsCell.tsx";
-import type { MerchantPayment } from "./queries.ts";
+import type { MerchantPayment, PaymentEvent } from "./queries.ts";
 import { ScrollArea } from "./ScrollArea.tsx";
 
 interface Props {
@@ -25,6 +25,27 @@ function ReleaseTime({ payment, now }: { payment: MerchantPayment; now: bigint }
     </span>
   ) : (
     <span>{formatDate(releaseAt)} <span className="muted">(anyone may release)</span></span>
+  );
+}
+
+/** "dispute_opened" → "Dispute opened". */
+const eventLabel = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1).replace(/_/g, " ");
+
+/** What happened to a payment, oldest first (paymentEvents). */
+function PaymentHistory({ events, format }: { events: PaymentEvent[]; format: (value: string) => string }) {
+  if (events.length === 0) return null;
+  return (
+    <details>
+      <summary>History</summary>
+      <ol className="payment-history">
+        {events.map((event) => (
+          <li key={event.id}>
+            {eventLabel(event.kind)}
+            {BigInt(event.amount) > 0n ? `: ${format(event.amount)}` : ""} <span className="muted">{formatDate(event.timestamp)}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
 
@@ -54,6 +75,7 @@ export function PaymentsTable({ caption, payments, walletIsMerchant, now }: Prop
                 <td>
                   <code title={payment.id}>{payment.id.slice(0, 10)}…{payment.id.slice(-6)}</code>
                   <div className="muted nowrap">{formatDate(payment.createdAt)}</div>
+                  <PaymentHistory events={payment.history?.items ?? []} format={amount} />
                 </td>
                 <td>
                   <StatusBadge status={payment.status} />
@@ -64,7 +86,7 @@ export function PaymentsTable({ caption, payments, walletIsMerchant, now }: Prop
                   {BigInt(payment.refundedAmount) > 0n && <div className="muted">refunded {amount(payment.refundedAmount)}</div>}
                 </td>
                 <td>
-                  <code title={checksum(payment.payer)}>{shortAddress(payment.payer)}</code>
+                  <code className="nowrap" title={checksum(payment.payer)}>{shortAddress(payment.payer)}</code>
                 </td>
                 <td>
                   <ReleaseTime payment={payment} now={now} />

@@ -2,6 +2,13 @@
 // cursors; the off-chain ones (sessions, deliveries) need the merchant's bearer token.
 import type { PaymentStatus } from "../checkout/paymentStatus.ts";
 
+export interface PaymentEvent {
+  id: string;
+  kind: string;
+  amount: string;
+  timestamp: string;
+}
+
 export interface MerchantPayment {
   id: string;
   payer: string;
@@ -14,6 +21,8 @@ export interface MerchantPayment {
   refundedAmount: string;
   createdAt: string;
   txHash: string;
+  /** paymentEvents, oldest first: received, released, refunded, dispute_opened, dispute_resolved, … */
+  history: { items: PaymentEvent[] } | null;
 }
 
 export interface PaymentsAnswer {
@@ -25,7 +34,10 @@ export const PAYMENTS_QUERY = /* GraphQL */ `
   query MerchantPayments($merchant: String!, $where: paymentFilter, $after: String, $limit: Int) {
     merchant(id: $merchant) { releaseDelay signers paymentCount }
     payments(where: $where, orderBy: "createdAt", orderDirection: "desc", limit: $limit, after: $after) {
-      items { id payer token amount state status confirmations releaseAt refundedAmount createdAt txHash }
+      items {
+        id payer token amount state status confirmations releaseAt refundedAmount createdAt txHash
+        history(orderBy: "timestamp", limit: 20) { items { id kind amount timestamp } }
+      }
       pageInfo { hasNextPage endCursor }
       totalCount
     }

@@ -52,7 +52,13 @@ export default function Campaign() {
             <BackerPanel campaign={campaign} assetInfo={assetInfo} />
             <CampaignTerms campaign={campaign} assetInfo={assetInfo} />
           </div>
-          <RaiseHistory campaign={campaign.id} start={campaign.start} goal={campaign.goal} assetInfo={assetInfo} />
+          <RaiseHistory
+            campaign={campaign.id}
+            start={campaign.start}
+            goal={campaign.goal}
+            assetInfo={assetInfo}
+            version={`${campaign.contributionCount}/${campaign.refundCount}`}
+          />
           <RecentBackers contributions={campaign.contributions.items} assetInfo={assetInfo} total={campaign.contributionCount} />
           {campaign.poolInfo && <CampaignPool pool={campaign.poolInfo} campaignToken={campaign.token} tokenSymbol={campaign.tokenSymbol} />}
         </>

@@ -4,8 +4,9 @@
 import { useMemo } from "react";
 import { useReadContracts } from "wagmi";
 import { zeroAddress, type Address } from "viem";
-import { campaignTokenAbi, erc20Abi, stakingPoolAbi } from "../lib/contracts.ts";
-import type { Eip712DomainResult } from "./permit.ts";
+import { erc20Abi, stakingPoolAbi } from "../lib/contracts.ts";
+import { permitReads, permitSupport, type PermitSupport } from "../lib/permit.ts";
+import { chain } from "../wagmi.ts";
 import type { PositionFacts, StakeLimits } from "./availability.ts";
 import type { EarnedSnapshot } from "./earned.ts";
 import type { VestingSchedule } from "./vesting.ts";
@@ -32,8 +33,8 @@ export interface AccountChainState {
   vesting: VestingSchedule;
   walletBalance: bigint;
   allowance: bigint;
-  /** present when the staking token supports EIP-2612 permits */
-  permit?: { nonce: bigint; domain: Eip712DomainResult };
+  /** present when the staking token supports EIP-2612 permits (and its domain checks out) */
+  permit?: PermitSupport;
 }
 
 const REFRESH_MS = 4_000;
@@ -68,7 +69,6 @@ export function usePoolReads(pool: Address, account: Address | undefined) {
   const stakingToken = base.data?.[0];
   const rewardsToken = base.data?.[1];
   const stakingContract = { address: stakingToken!, abi: erc20Abi } as const;
-  const permitContract = { address: stakingToken!, abi: campaignTokenAbi } as const;
   const tokens = useReadContracts({
     contracts: [
       { ...stakingContract, functionName: "symbol" },
@@ -82,9 +82,8 @@ export function usePoolReads(pool: Address, account: Address | undefined) {
     contracts: [
       { ...stakingContract, functionName: "balanceOf", args: [user] },
       { ...stakingContract, functionName: "allowance", args: [user, pool] },
-      // The permit probe: a token without EIP-2612 / EIP-5267 fails these two calls.
-      { ...permitContract, functionName: "nonces", args: [user] },
-      { ...permitContract, functionName: "eip712Domain" },
+      // The permit probe: a token without EIP-2612 fails these calls.
+      ...permitReads(stakingToken!, user),
     ],
     query: { enabled: !!stakingToken && !!account, refetchInterval: REFRESH_MS },
   });
@@ -112,17 +111,14 @@ export function usePoolReads(pool: Address, account: Address | undefined) {
   const accountState = useMemo((): AccountChainState | undefined => {
     if (!account || !base.data || !wallet.data) return undefined;
     const [, , totalSupply, rewardRate, periodFinish, readAt, paused, minStakePeriod, cooldown, , , balance, earned, lockEnd, [coolingAmount, coolingUnlock], [vestAmount, vestStart, vestEnd]] = base.data;
-    const [walletBalance, allowance, nonce, domain] = wallet.data;
+    const [walletBalance, allowance, ...permit] = wallet.data;
     return {
       facts: { paused, cooldown, minStakePeriod, lockEnd, balance, coolingAmount, coolingUnlock },
       earned: { earned, readAt, balance, totalSupply, rewardRate, periodFinish },
       vesting: { amount: vestAmount, start: vestStart, end: vestEnd },
       walletBalance: walletBalance.status === "success" ? (walletBalance.result as bigint) : 0n,
       allowance: allowance.status === "success" ? (allowance.result as bigint) : 0n,
-      permit:
-        nonce.status === "success" && domain.status === "success"
-          ? { nonce: nonce.result as bigint, domain: domain.result as unknown as Eip712DomainResult }
-          : undefined,
+      permit: permitSupport(permit, stakingToken!, chain.id),
     };
   }, [account, base.data, wallet.data]);
 

@@ -7,8 +7,8 @@ import { signTypedData } from "wagmi/actions";
 import type { Address } from "viem";
 import { erc20Abi } from "../lib/contracts.ts";
 import type { useTx } from "../hooks/useTx.ts";
+import { PERMIT_LIFETIME, permitTypedData, signatureParts } from "../lib/permit.ts";
 import { poolWriteAbi } from "./abi.ts";
-import { PERMIT_LIFETIME, permitTypedData, splitSignature } from "./permit.ts";
 import type { AccountChainState, PoolChainState } from "./usePoolReads.ts";
 
 export type StakeMethod = "allowance" | "permit" | "approve";
@@ -29,10 +29,10 @@ export function useStakeAction(tx: ReturnType<typeof useTx>, pool: Address, owne
       if (method === "permit" && account.permit) {
         // The deadline runs on the chain's clock, which a local node may have moved ahead.
         const deadline = now + PERMIT_LIFETIME;
-        const typed = permitTypedData({ domain: account.permit.domain, owner, spender: pool, value: amount, nonce: account.permit.nonce, deadline });
+        const typed = permitTypedData(account.permit.domain, { owner, spender: pool, value: amount, nonce: account.permit.nonce, deadline });
         const signature = await tx.sign(`Permit for ${poolState.staking.symbol}`, () => signTypedData(wagmiConfig, typed));
         if (!signature) return false;
-        const { v, r, s } = splitSignature(signature);
+        const { v, r, s } = signatureParts(signature);
         return !!(await tx.write("Stake", { address: pool, abi: poolWriteAbi, functionName: "stakeWithPermit", args: [amount, deadline, v, r, s] }));
       }
       const approved = await tx.write(`Approve ${poolState.staking.symbol}`, { address: poolState.stakingToken, abi: erc20Abi, functionName: "approve", args: [pool, amount] });
