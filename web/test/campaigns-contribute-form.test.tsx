@@ -109,13 +109,13 @@ describe("ContributeForm", () => {
     expect(typed).toMatchObject({
       primaryType: "Permit",
       domain: { name: "Crowdstake Dev USD", version: "1", chainId: 31337, verifyingContract: token },
-      message: { owner: account, spender: campaign, value: cusd(25), nonce: 3n, deadline: 4_600n },
+      message: { owner: account, spender: campaign, value: cusd(25), nonce: 3n, deadline: 2_800n },
     });
     expect(actions.simulateContract).toHaveBeenCalledTimes(1);
     expect(actions.simulateContract.mock.calls[0]![1]).toMatchObject({
       address: campaign,
       functionName: "contributeWithPermit",
-      args: [cusd(25), 4_600n, 27, `0x${"11".repeat(32)}`, `0x${"22".repeat(32)}`],
+      args: [cusd(25), 2_800n, 27, `0x${"11".repeat(32)}`, `0x${"22".repeat(32)}`],
     });
     // the field is cleared for the next contribution
     expect(screen.getByLabelText("Amount (cUSD)")).toHaveValue("");

@@ -12,16 +12,9 @@ import type { Address, Hash } from "viem";
 import { useTx } from "../hooks/useTx.ts";
 import { campaignAbi, erc20Abi } from "../lib/contracts.ts";
 import { describeFailure } from "../lib/errors.ts";
-import { permitTypedData, signatureParts } from "../lib/permit.ts";
+import { PERMIT_LIFETIME, permitTypedData, signatureParts } from "../lib/permit.ts";
 import { isNativeAsset } from "./assets.ts";
 import type { WalletAsset } from "./useWalletAsset.ts";
-
-/**
- * A contribution's permit is valid for this long after the chain's latest block (not the local
- * clock: a test chain may run ahead). An hour, longer than lib/permit's PERMIT_LIFETIME (30 min,
- * used by staking): kept as it was when the permit code was merged.
- */
-const CONTRIBUTE_PERMIT_LIFETIME = 3_600n;
 
 type PermitOutcome = { signature: `0x${string}`; deadline: bigint } | { unsupported: true };
 
@@ -42,7 +35,7 @@ export function useContribute(campaign: Address, asset: string) {
         const { domain, nonce } = wallet.permit;
         const outcome = await sign<PermitOutcome>("Sign the permit", async () => {
           const { timestamp } = await getBlock(wagmiConfig);
-          const deadline = timestamp + CONTRIBUTE_PERMIT_LIFETIME;
+          const deadline = timestamp + PERMIT_LIFETIME;
           try {
             const signature = await signTypedData(wagmiConfig, { account: owner, ...permitTypedData(domain, { owner, spender: campaign, value: amount, nonce, deadline }) });
             return { signature, deadline };
