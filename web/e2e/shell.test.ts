@@ -64,7 +64,7 @@ describe("the app's frame", () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
     await page.keyboard.press("Enter");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
-    await page.getByRole("link", { name: "Staking" }).focus();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Staking" }).focus();
     await page.keyboard.press("Enter");
     await expect.poll(() => new URL(page.url()).pathname).toBe("/staking");
     await page.getByRole("button", { name: "Connect wallet" }).first().focus();
