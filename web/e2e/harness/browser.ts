@@ -50,6 +50,9 @@ export async function openBrowser(options: { rpcUrl: string; account: number; ch
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
     },
     async close() {
+      // The pages keep polling the API; a test's route handler may still be fetching when the
+      // browser closes, and its "Response has been disposed" would be an unhandled rejection.
+      await Promise.all([context, ...context.pages()].map((target) => target.unrouteAll({ behavior: "ignoreErrors" })));
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
