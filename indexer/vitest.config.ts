@@ -6,6 +6,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: ["test/faults/**", "**/node_modules/**"],
     globalSetup: ["test/harness/global-setup.ts"],
     fileParallelism: false,
     testTimeout: 120_000,
