@@ -38,7 +38,8 @@ export function operatorClients(config: Config) {
   return {
     account,
     chain,
-    public: createPublicClient({ chain, transport }),
+    // viem polls every 4 s by default: a receipt would wait up to 4 s after its block.
+    public: createPublicClient({ chain, transport, pollingInterval: config.WORKER_POLL_MS }),
     wallet: createWalletClient({ account, chain, transport }),
   };
 }
