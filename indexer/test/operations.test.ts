@@ -1,7 +1,9 @@
 // Operations: configuration refused at start with the variable's name, request size limits,
 // per-IP and per-API-key rate limits (429 with the error shape), CORS for the web app's origin
 // only, and structured logs that carry no secrets.
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hmac, SIMULATED_SECRET } from "./onramp-support.js";
 import { startChain, type Chain } from "./harness/chain.js";
 import { startIndexer, type Indexer } from "./harness/indexer.js";
 
@@ -93,6 +95,36 @@ describe("operations", () => {
     expect(statuses).toContain(429);
     // GraphQL is not a REST route: it stays available.
     expect((await indexer.graphql("{ offchainReady }")).offchainReady).toBe(true);
+  });
+
+  /** POSTs from 127.0.0.2, a client address of its own: the other tests' requests leave its budget alone. */
+  const post = (pathname: string, body: string, headers: Record<string, string>) =>
+    new Promise<number>((resolve, reject) => {
+      const { hostname, port } = new URL(indexer.url);
+      const req = request({ host: hostname, port, path: pathname, method: "POST", headers, localAddress: "127.0.0.2" }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode!));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+
+  it("does not count correctly signed provider callbacks against the IP limit, only bad ones", async () => {
+    const callback = (index: number, sign: (body: string) => string) => {
+      // A well-formed callback for an order this server never issued: kept for audit, answered 200.
+      const body = JSON.stringify({ event: "payment.succeeded", eventId: `evt_rate_${index}`, orderId: `ord_rate_${index}`, reference: `sim_${index}`, amount: "1.00", currency: "USD" });
+      return post("/onramp/simulated/callback", body, { "content-type": "application/json", "x-simulated-signature": sign(body) });
+    };
+    // Three times the limit of 20 per minute, all verified: none is refused.
+    const signed: number[] = [];
+    for (let index = 0; index < 60; index++) signed.push(await callback(index, (body) => hmac(SIMULATED_SECRET, body)));
+    expect(signed).toEqual(Array(60).fill(200));
+    // Badly signed ones count: 401 until the limit, then 429.
+    const forged: number[] = [];
+    for (let index = 0; index < 25; index++) forged.push(await callback(100 + index, () => "00".repeat(32)));
+    expect(forged.filter((status) => status === 401).length).toBeGreaterThan(0);
+    expect(forged.at(-1)).toBe(429);
+    expect(forged.every((status) => status === 401 || status === 429)).toBe(true);
   });
 
   it("logs structured JSON without the secrets it was sent", async () => {

@@ -7,24 +7,8 @@ import type { Address } from "viem";
 import { campaignAbi, paymentEscrowAbi, stakingPoolAbi } from "../../generated/crowdstake.js";
 import { startChain, type Chain } from "./harness/chain.js";
 import { startIndexer, type Indexer } from "./harness/indexer.js";
+import { everything } from "./faults/support-projection.js";
 import { addressOf, approveCusd, campaignCall, chainTime, createCampaign, createPool, cusd, DAY, mintCusd, pay, poolCall, signedIntent } from "./projection-helpers.js";
-
-/** Fields computed at query time from the chain head: equal only at the same head, and not stored. */
-const DERIVED = new Set(["phase", "progressBps", "secondsLeft", "active", "rewardPerSecond", "annualRewards", "aprBps", "status@payment", "confirmations"]);
-const TABLES = ["campaign", "contribution", "backer", "refund", "tokenClaim", "withdrawal", "pool", "stakePosition", "stakeEvent", "payment", "paymentEvent", "merchant", "cancelledIntent", "account", "platform", "role", "dailyCampaignVolume", "dailyPaymentVolume", "dailyPoolStat", "dailyStat"];
-
-/** Every stored row of every projection table, as the indexer serves them (scalar columns, primary-key order). */
-async function everything(indexer: Indexer): Promise<Record<string, unknown[]>> {
-  const types = await indexer.graphql(`{ __schema { types { name fields { name type { kind ofType { kind ofType { kind ofType { kind } } } } } } } }`);
-  const scalar = (t: any): boolean => (t.kind === "NON_NULL" || t.kind === "LIST" ? scalar(t.ofType) : t.kind === "SCALAR" || t.kind === "ENUM");
-  const selections = TABLES.map((table) => {
-    const type = types.__schema.types.find((t: any) => t.name === table);
-    const fields = type.fields.filter((f: any) => scalar(f.type) && !DERIVED.has(f.name) && !DERIVED.has(`${f.name}@${table}`)).map((f: any) => f.name);
-    return `${table}s(limit: 1000) { items { ${fields.join(" ")} } }`;
-  });
-  const data = await indexer.graphql(`{ ${selections.join("\n")} }`);
-  return Object.fromEntries(Object.entries(data).map(([key, page]: [string, any]) => [key, page.items]));
-}
 
 describe("projection: crash recovery and reorgs", () => {
   let chain: Chain;

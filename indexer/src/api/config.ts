@@ -46,6 +46,8 @@ const schema = z.object({
   MERCHANT_SESSION_TTL: z.string().default("12h").pipe(duration),
   WEBHOOK_SCHEDULE: z.string().default(DEFAULT_WEBHOOK_SCHEDULE).pipe(durationList),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** How long a claimed webhook event stays with one process; default WEBHOOK_TIMEOUT_MS + 30 s. */
+  WEBHOOK_LEASE: z.string().pipe(duration).optional(),
   WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   RELAYER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(20),
   WORKERS: z.enum(["on", "off"]).default("on"),
@@ -78,6 +80,7 @@ export type Config = z.output<typeof schema> & {
   operatorKey: Hex;
   signerKey: Hex;
   corsOrigins: string[];
+  webhookLeaseMs: number;
   rpcUrl: string;
   isLocalChain: boolean;
 };
@@ -95,12 +98,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (isLocalChain) return LOCAL_TEST_KEY;
     throw new Error(`invalid configuration: ${name} is required on chain ${values.PONDER_CHAIN_ID} (only the local chain has a default)`);
   };
+  // The lease must outlast an attempt, or a second process would send an event still in flight.
+  const webhookLeaseMs = values.WEBHOOK_LEASE ?? values.WEBHOOK_TIMEOUT_MS + 30_000;
+  if (webhookLeaseMs < values.WEBHOOK_TIMEOUT_MS + 1_000) {
+    throw new Error("invalid configuration: WEBHOOK_LEASE: must be at least WEBHOOK_TIMEOUT_MS + 1s");
+  }
   const rpcUrl = values.PONDER_RPC_URL ?? (isLocalChain ? "http://127.0.0.1:8545" : "");
   if (!rpcUrl) throw new Error("invalid configuration: PONDER_RPC_URL is required for any chain but the local one");
   return {
     ...values,
     isLocalChain,
     rpcUrl,
+    webhookLeaseMs,
     operatorKey: localOnly("OPERATOR_PRIVATE_KEY", values.OPERATOR_PRIVATE_KEY as Hex | undefined),
     signerKey: localOnly("PLATFORM_SIGNER_PRIVATE_KEY", values.PLATFORM_SIGNER_PRIVATE_KEY as Hex | undefined),
     corsOrigins: (values.CORS_ORIGINS ?? values.WEB_URL).split(",").map((origin) => origin.trim()).filter(Boolean),

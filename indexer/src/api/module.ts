@@ -33,6 +33,8 @@ export interface Worker {
   name: string;
   /** One pass: claim due work, do it, and return how many items were handled. */
   tick(): Promise<number>;
+  /** Waits for work a pass started in the background (called when the loops stop). */
+  drain?(): Promise<void>;
 }
 
 export interface ApiModule {

@@ -38,6 +38,7 @@ export function startWorkers(workers: Worker[], pollMs: number, log: Logger): Wo
       running = false;
       for (const wake of [...sleepers]) wake();
       await Promise.allSettled(loops);
+      await Promise.allSettled(workers.map((worker) => worker.drain?.()));
     },
   };
 }

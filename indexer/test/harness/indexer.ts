@@ -69,6 +69,26 @@ export async function waitForIndexedBlock(url: string, chainPublic: PublicClient
   );
 }
 
+/** The Ponder schema the indexer writes; `ponder serve` processes must name the same one. */
+export const PONDER_SCHEMA = "crowdstake";
+
+/** The environment of a Ponder process (start or serve) against `chain`, answering at `url`. */
+export function ponderEnv(chain: Chain, url: string, env: Record<string, string>): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    PONDER_TELEMETRY_DISABLED: "true",
+    PONDER_RPC_URL: chain.rpcUrl,
+    PONDER_CHAIN_ID: "31337",
+    DEPLOYMENT_JSON: chain.deploymentJson,
+    PONDER_POLLING_MS: "200",
+    WORKER_POLL_MS: "100",
+    PUBLIC_API_URL: url,
+    LOG_LEVEL: "warn",
+    NO_COLOR: "1",
+    ...env,
+  };
+}
+
 export async function startIndexer(chain: Chain, env: Record<string, string> = {}): Promise<Indexer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -77,23 +97,10 @@ export async function startIndexer(chain: Chain, env: Record<string, string> = {
   let output = "";
 
   const launch = async () => {
-    const schemaArgs = ["--schema", "crowdstake"];
+    const schemaArgs = ["--schema", PONDER_SCHEMA];
     child = spawn(process.execPath, [PONDER_CLI, "start", "--port", String(port), ...schemaArgs], {
       cwd: INDEXER_ROOT,
-      env: {
-        ...process.env,
-        PONDER_TELEMETRY_DISABLED: "true",
-        PONDER_RPC_URL: chain.rpcUrl,
-        PONDER_CHAIN_ID: "31337",
-        DEPLOYMENT_JSON: chain.deploymentJson,
-        PONDER_POLLING_MS: "200",
-        WORKER_POLL_MS: "100",
-        PUBLIC_API_URL: url,
-        LOG_LEVEL: "warn",
-        NO_COLOR: "1",
-        ...store.env,
-        ...env,
-      },
+      env: ponderEnv(chain, url, { ...store.env, ...env }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (chunk) => (output += chunk));

@@ -10,6 +10,7 @@ import type { GraphQLSchema } from "graphql";
 import type { IResolvers } from "@graphql-tools/utils";
 import type { SubschemaConfig } from "@graphql-tools/delegate";
 import type { ApiContext } from "../module.js";
+import { queryLimits } from "./limits.js";
 
 const require = createRequire(import.meta.url);
 const { print } = require("graphql") as typeof import("graphql");
@@ -51,6 +52,9 @@ const OFFCHAIN_BASE = /* GraphQL */ `
   }
 `;
 
+/** Delegations merged into one query to Ponder's endpoint (see buildGatewaySchema). */
+export const PONDER_BATCH = 10;
+
 export type PonderFetch = (body: string) => Promise<Response>;
 
 export async function buildGatewaySchema(parts: GatewayPart[], fetchPonder: PonderFetch): Promise<GraphQLSchema> {
@@ -58,7 +62,19 @@ export async function buildGatewaySchema(parts: GatewayPart[], fetchPonder: Pond
     const response = await fetchPonder(JSON.stringify({ query: print(document as never), variables, operationName }));
     return response.json();
   };
-  const ponder: SubschemaConfig = { schema: await schemaFromExecutor(executor as never), executor: executor as never, batch: true };
+  const schema = await schemaFromExecutor(executor as never);
+  // A client's root fields go to Ponder one query each: merged into one, a single bad field
+  // (an unknown orderBy column, say) would fail its neighbours too.
+  const ponder: SubschemaConfig = { schema, executor: executor as never };
+  // The links' delegations (one per row of a page, e.g. each on-ramp order's contribution) are
+  // ours and valid, and are merged into one query with an alias each. Ponder's endpoint refuses
+  // an operation of more than 30 aliases or 1,000 tokens, so a merged query carries at most 10.
+  const ponderLinks: SubschemaConfig = {
+    schema,
+    executor: executor as never,
+    batch: true,
+    batchingOptions: { dataLoaderOptions: { maxBatchSize: PONDER_BATCH } },
+  };
   const offchain = makeExecutableSchema<GraphqlContext>({
     typeDefs: [OFFCHAIN_BASE, ...parts.flatMap((part) => (part.typeDefs ? [part.typeDefs] : []))],
     resolvers: [
@@ -69,7 +85,7 @@ export async function buildGatewaySchema(parts: GatewayPart[], fetchPonder: Pond
   return stitchSchemas({
     subschemas: [ponder, { schema: offchain }],
     typeDefs: parts.flatMap((part) => (part.gatewayTypeDefs ? [part.gatewayTypeDefs] : [])),
-    resolvers: parts.flatMap((part) => (part.gatewayResolvers ? [part.gatewayResolvers(ponder)] : [])) as never,
+    resolvers: parts.flatMap((part) => (part.gatewayResolvers ? [part.gatewayResolvers(ponderLinks)] : [])) as never,
   });
 }
 
@@ -81,5 +97,6 @@ export function createGraphqlHandler(schema: GraphQLSchema) {
     landingPage: false,
     maskedErrors: true,
     logging: false,
+    plugins: [queryLimits],
   });
 }

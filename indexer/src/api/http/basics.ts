@@ -16,6 +16,7 @@ import type { ApiContext, ApiEnv } from "../module.js";
 export const PONDER_GRAPHQL_PATH = "/ponder/graphql";
 /** Routes that count against the rate limits: the REST API and the on-ramp callbacks. */
 const REST_PATHS = ["/v1/*", "/onramp/*"];
+const CALLBACK_PATH = /^\/onramp\/[^/]+\/callback$/;
 
 export function clientIp(c: Parameters<MiddlewareHandler>[0], trustProxy = false): string {
   // X-Forwarded-For is anyone's to write: it names the client only behind a proxy we run
@@ -91,6 +92,11 @@ export function installHttpBasics(app: Hono<ApiEnv>, api: ApiContext): void {
         standardHeaders: "draft-6",
         keyGenerator: (c) => `ip:${clientIp(c, config.TRUST_PROXY === "on")}`,
         handler: limited,
+        // A provider sends every payment's callback from a few addresses, and retries (or, like
+        // Razorpay, disables the webhook) on a 429: a callback whose signature checked out is
+        // not counted. Unsigned and badly signed ones are.
+        skipSuccessfulRequests: true,
+        requestWasSuccessful: (c) => CALLBACK_PATH.test(c.req.path) && c.res.status < 400,
       }),
     );
     app.use(

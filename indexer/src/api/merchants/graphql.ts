@@ -194,6 +194,8 @@ export function merchantsGraphql(api: ApiContext): GatewayPart {
         async webhookDeliveries(_root: unknown, args: { paymentId?: string; first?: number; after?: string }, context: GraphqlContext) {
           const merchant = merchantOf(context);
           const size = pageSize(args.first);
+          // PostgreSQL refuses NUL in text: no payment id has one.
+          if (args.paymentId?.includes("\0")) throw new GraphQLError("paymentId contains a NUL character", { extensions: { code: "BAD_USER_INPUT" } });
           const { rows } = await context.api.store.query<DeliveryRow>(
             `SELECT id, seq, payment_id, type, state, attempts, body, created_at, delivered_at, next_attempt_at FROM webhook_events
            WHERE merchant = $1 AND ($2::text IS NULL OR payment_id = $2::text) AND ($3::bigint IS NULL OR seq < $3::bigint)

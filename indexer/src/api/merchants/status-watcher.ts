@@ -67,10 +67,13 @@ export function createStatusWatcher(api: ApiContext): Worker {
     async tick() {
       if (!ready) ready = await ponderReady(api).catch(() => false);
       if (!ready) return 0;
-      const [payments, head] = await Promise.all([allPayments(api), chainHead(api)]);
+      // Recorded statuses first, the chain after: with several processes, a status another one
+      // recorded from a newer chain view than ours must fail our compare-and-set, not look like
+      // a step back (confirmed → detected) that we would then announce.
       const { rows } = await api.store.query<{ payment_id: string; merchant: string; status: PaymentStatus }>(
         "SELECT payment_id, merchant, status FROM payment_statuses",
       );
+      const [payments, head] = await Promise.all([allPayments(api), chainHead(api)]);
       const known = new Map(rows.map((row) => [row.payment_id, row]));
       let changes = 0;
       for (const payment of payments) {

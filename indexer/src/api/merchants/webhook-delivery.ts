@@ -8,6 +8,14 @@ import { findEndpoint } from "./webhook-endpoint.js";
 import { SIGNATURE_HEADER, signWebhook } from "./webhook-signature.js";
 
 const BATCH = 10;
+/**
+ * Deliveries run in the background of the worker's loop, not inside its pass: a pass that waited
+ * for them would hold every other merchant's due events behind one endpoint that hangs until
+ * WEBHOOK_TIMEOUT_MS. Bounded per process, and per merchant, so that one merchant's slow endpoint
+ * takes at most PER_MERCHANT of the slots.
+ */
+const MAX_IN_FLIGHT = 50;
+const PER_MERCHANT = 5;
 
 interface ClaimedEvent {
   id: string;
@@ -26,8 +34,10 @@ interface Outcome {
 
 export function createWebhookDelivery(api: ApiContext): Worker {
   const { config, store, log } = api;
-  // A claimed event stays invisible to other processes for longer than one attempt can take.
-  const leaseMs = config.WEBHOOK_TIMEOUT_MS + 30_000;
+  // A claimed event stays invisible to other processes for longer than one attempt can take
+  // (WEBHOOK_LEASE, checked at start to exceed WEBHOOK_TIMEOUT_MS); a dead claimer's events come
+  // back when it runs out.
+  const leaseMs = config.webhookLeaseMs;
 
   async function post(url: string, secret: string, event: ClaimedEvent): Promise<Outcome> {
     const started = performance.now();
@@ -85,21 +95,45 @@ export function createWebhookDelivery(api: ApiContext): Worker {
     else log.warn({ ...entry, error: outcome.error }, "webhook attempt failed");
   }
 
+  const running = new Set<Promise<void>>();
+  const perMerchant = new Map<string, number>();
+
+  function start(event: ClaimedEvent): void {
+    perMerchant.set(event.merchant, (perMerchant.get(event.merchant) ?? 0) + 1);
+    const delivery = deliver(event)
+      // The event stays claimed until its lease ends, then another pass retries it.
+      .catch((error) => log.error({ event: event.id, err: error }, "webhook delivery failed"))
+      .finally(() => {
+        running.delete(delivery);
+        const left = (perMerchant.get(event.merchant) ?? 1) - 1;
+        if (left > 0) perMerchant.set(event.merchant, left);
+        else perMerchant.delete(event.merchant);
+      });
+    running.add(delivery);
+  }
+
   return {
     name: "webhook-delivery",
     async tick() {
+      const free = Math.min(BATCH, MAX_IN_FLIGHT - running.size);
+      if (free <= 0) return 0;
+      const busy = [...perMerchant].filter(([, count]) => count >= PER_MERCHANT).map(([merchant]) => merchant);
       const { rows } = await store.query<ClaimedEvent>(
         `UPDATE webhook_events SET attempts = attempts + 1, locked_until = now() + $1::double precision * interval '1 millisecond'
          WHERE id IN (
            SELECT id FROM webhook_events
            WHERE state = 'pending' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until <= now())
-           ORDER BY next_attempt_at, seq LIMIT ${BATCH}
+             AND NOT (merchant = ANY($2::text[]))
+           ORDER BY next_attempt_at, seq LIMIT ${free}
            FOR UPDATE SKIP LOCKED)
          RETURNING id, merchant, type, body, attempts`,
-        [leaseMs],
+        [leaseMs, busy],
       );
-      await Promise.all(rows.map((event) => deliver(event)));
+      for (const event of rows) start(event);
       return rows.length;
+    },
+    async drain() {
+      await Promise.allSettled([...running]);
     },
   };
 }

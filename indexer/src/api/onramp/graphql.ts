@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import type { SubschemaConfig } from "@graphql-tools/delegate";
 import type { GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import type { GatewayPart, GraphqlContext } from "../graphql/gateway.js";
-import { findOrder, listOrders, stepsOf, type Order, type OrderFilter, type Step } from "./orders.js";
+import { ORDER_ID, findOrder, listOrders, stepsOf, type Order, type OrderFilter, type Step } from "./orders.js";
 
 const require = createRequire(import.meta.url);
 const { delegateToSchema } = require("@graphql-tools/delegate") as typeof import("@graphql-tools/delegate");
@@ -128,6 +128,7 @@ export const onrampGraphql: GatewayPart = {
   resolvers: {
     Query: {
       async onrampOrder(_root, { id }: { id: string }, { api }) {
+        if (!ORDER_ID.test(id)) return null; // not an id we issue; a NUL would fail the query
         const order = await findOrder(api.store, id);
         return order ? node(order, () => stepsOf(api.store, [order.id])) : null;
       },
@@ -135,6 +136,8 @@ export const onrampGraphql: GatewayPart = {
         const { first, after } = args;
         if (!Number.isInteger(first) || first < 1 || first > 100) badInput("first must be between 1 and 100");
         if (after != null && !/^\d{1,18}$/.test(after)) badInput("after must be a cursor from pageInfo.endCursor");
+        // PostgreSQL refuses NUL in text: such a filter matches nothing, answered as bad input.
+        if (Object.values(args.where ?? {}).some((value) => typeof value === "string" && value.includes("\0"))) badInput("a filter contains a NUL character");
         const rows = await listOrders(api.store, args.where ?? {}, first + 1, after ?? undefined);
         const page = rows.slice(0, first);
         // One query for the steps of the whole page, shared by its orders.

@@ -90,6 +90,9 @@ function toOrder(row: Row): Order {
   };
 }
 
+/** The shape of every order id newOrderId issues. */
+export const ORDER_ID = /^ord_[0-9a-f]{24}$/;
+
 /** Short enough for Razorpay's reference_id (40) and Mercuryo's merchant_transaction_id. */
 export function newOrderId(): string {
   return `ord_${randomBytes(12).toString("hex")}`;
@@ -219,7 +222,10 @@ export interface OrderFilter {
   paymentSessionId?: string | null;
 }
 
-/** A page of orders, newest first, after the cursor `afterSeq` (a previous page's last seq). */
+/**
+ * A page of orders, newest first, after the cursor `afterSeq` (a previous page's last seq). Ordered
+ * by the table's bigint column: a bare `seq` would be COLUMNS' text alias ("999" after "1000").
+ */
 export async function listOrders(sql: Sql, filter: OrderFilter, first: number, afterSeq?: string): Promise<Order[]> {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -241,7 +247,7 @@ export async function listOrders(sql: Sql, filter: OrderFilter, first: number, a
   params.push(first);
   const { rows } = await sql.query<Row>(
     `SELECT ${COLUMNS} FROM onramp_orders ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-     ORDER BY seq DESC LIMIT $${params.length}`,
+     ORDER BY onramp_orders.seq DESC LIMIT $${params.length}`,
     params,
   );
   return rows.map(toOrder);

@@ -1,20 +1,25 @@
 // The relayer: settles paid orders on-chain with the operator key, one at a time (one account,
-// sequential nonces). Each order is claimed atomically with a lease, so several API processes
-// never take the same one. Never paying twice rests on three things:
+// sequential nonces). Several API processes may run it against one PostgreSQL: a pass runs only
+// while its process holds the operator key's advisory lock (store.tryLock, per chain and
+// address), so one process at a time claims orders and signs from the key, and the others skip
+// the pass instead of racing it for nonces. A holder that dies releases the lock with its
+// connection; the orders it had claimed come back when their lease (RELAYER_LEASE) expires.
+// Never paying twice rests on three things, none of them on the lock:
 //   1. the signed transaction's hash is committed (status "submitted") BEFORE it is sent, so a
 //      crash at any point leaves a hash to reconcile from;
 //   2. before any (re)send the chain is asked whether the order's onrampRef is already used;
 //   3. the contracts refuse a repeated onrampRef (factory registry / escrow), so even a race
-//      between processes cannot pay twice: the loser reverts OnrampRefUsed.
+//      between processes (a lost lock connection, a lease that ran out) cannot pay twice: the
+//      loser reverts OnrampRefUsed.
 // RPC failures are retried with exponential backoff up to RELAYER_MAX_ATTEMPTS (the nonce is
-// re-read after any error); a revert fails
-// the order at once with the contract's custom error name.
+// re-read after any error); a revert fails the order at once with the contract's custom error
+// name.
 import { encodeFunctionData, erc20Abi, keccak256, maxUint256, type Address, type Hex, type TransactionReceipt } from "viem";
 import { campaignAbi, campaignFactoryAbi, paymentEscrowAbi } from "../../../../generated/crowdstake.js";
 import type { ApiContext, Worker } from "../module.js";
 import { findPaymentSession } from "../payments/session-record.js";
 import { ESCROW, NATIVE, decodeRevertData, operatorClients, revertOf } from "./chain.js";
-import { addStep, claimDue, scheduleRetry, transition, type Order } from "./orders.js";
+import { addStep, claimDue, releaseLease, scheduleRetry, transition, type Order } from "./orders.js";
 
 const RECEIPT_TIMEOUT_MS = 60_000;
 const MAX_BACKOFF_MS = 3_600_000;
@@ -31,6 +36,8 @@ class Reverted extends Error {}
 export function createRelayer(api: ApiContext): Worker {
   const { config, store, log } = api;
   const { account, chain, public: client } = operatorClients(config);
+  // Nonces are per chain and key: so is the lock (several deployments may share the database).
+  const lockName = `crowdstake-relayer:${chain.id}:${account.address.toLowerCase()}`;
   let nonce: number | undefined;
 
   async function settled(order: Order, txHash: Hex | null, detail: string): Promise<void> {
@@ -168,32 +175,49 @@ export function createRelayer(api: ApiContext): Worker {
     return finishFromReceipt(order, call, receipt);
   }
 
+  async function handle(order: Order): Promise<void> {
+    try {
+      await settle(order);
+    } catch (error) {
+      if (error instanceof Reverted) {
+        if (error.message.startsWith("OnrampRefUsed")) await settled(order, null, "onrampRef already used on-chain");
+        else await failed(order, error.message);
+        return;
+      }
+      const message = (error as Error).message?.split("\n")[0] ?? String(error);
+      // A submitted order (txHash stored) is never given up: its transaction may still be
+      // mined, and the next pass reconciles it from that hash.
+      if (order.attempts + 1 >= config.RELAYER_MAX_ATTEMPTS && !order.txHash) {
+        await failed(order, `RelayerGaveUp: ${message}`);
+      } else {
+        const delay = Math.min(config.RELAYER_BACKOFF * 2 ** order.attempts, MAX_BACKOFF_MS);
+        await store.transaction((tx) => scheduleRetry(tx, order.id, delay, message));
+        log.warn({ orderId: order.id, attempt: order.attempts + 1, delay, err: message }, "on-ramp settlement will be retried");
+      }
+    }
+  }
+
   return {
     name: "onramp-relayer",
     async tick() {
-      const orders = await claimDue(store, 5, config.RELAYER_LEASE);
-      for (const order of orders) {
-        try {
-          await settle(order);
-        } catch (error) {
-          if (error instanceof Reverted) {
-            if (error.message.startsWith("OnrampRefUsed")) await settled(order, null, "onrampRef already used on-chain");
-            else await failed(order, error.message);
-            continue;
+      const handled = await store.tryLock(lockName, async (held) => {
+        // The local counter lives only inside one locked pass: between passes another process
+        // may have sent from the key, and the node's pending count is the truth again.
+        nonce = undefined;
+        const orders = await claimDue(store, 5, config.RELAYER_LEASE);
+        for (const [index, order] of orders.entries()) {
+          if (!held()) {
+            // The lock's connection failed: another process may hold the key now. Hand back
+            // what was not started (best effort: the leases expire anyway).
+            log.warn({ orders: orders.length - index }, "relayer lock lost; stopping the pass");
+            for (const rest of orders.slice(index)) await releaseLease(store, rest.id).catch(() => undefined);
+            break;
           }
-          const message = (error as Error).message?.split("\n")[0] ?? String(error);
-          // A submitted order (txHash stored) is never given up: its transaction may still be
-          // mined, and the next pass reconciles it from that hash.
-          if (order.attempts + 1 >= config.RELAYER_MAX_ATTEMPTS && !order.txHash) {
-            await failed(order, `RelayerGaveUp: ${message}`);
-          } else {
-            const delay = Math.min(config.RELAYER_BACKOFF * 2 ** order.attempts, MAX_BACKOFF_MS);
-            await store.transaction((tx) => scheduleRetry(tx, order.id, delay, message));
-            log.warn({ orderId: order.id, attempt: order.attempts + 1, delay, err: message }, "on-ramp settlement will be retried");
-          }
+          await handle(order);
         }
-      }
-      return orders.length;
+        return orders.length;
+      });
+      return handled ?? 0; // undefined: another process holds the key, nothing to do here
     },
   };
 }

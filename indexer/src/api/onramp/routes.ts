@@ -8,8 +8,8 @@ import { clientIp } from "../http/basics.js";
 import { readJson } from "../http/validate.js";
 import type { ApiContext, ApiEnv } from "../module.js";
 import { handleCallback } from "./callbacks.js";
-import { FIAT_AMOUNT } from "./fiat.js";
-import { findOrder, insertOrder, newOrderId, onrampRefOf, setProviderRef, transition } from "./orders.js";
+import { FIAT_AMOUNT, toMinor } from "./fiat.js";
+import { ORDER_ID, findOrder, insertOrder, newOrderId, onrampRefOf, setProviderRef, transition } from "./orders.js";
 import type { Provider, ProviderName } from "./providers/types.js";
 import { checkoutPage, completedPage } from "./simulated-page.js";
 import { simulatedCallback } from "./providers/simulated.js";
@@ -20,7 +20,8 @@ const bytes32 = z.string().refine((value) => isHex(value) && value.length === 66
 const baseUnits = z
   .string()
   .regex(/^[1-9]\d{0,77}$/, "must be a positive integer in base units, as a decimal string")
-  .refine((value) => BigInt(value) <= maxUint256, "must fit in 256 bits");
+  // zod runs this even when the regex failed: BigInt() must only see digits.
+  .refine((value) => !/^\d+$/.test(value) || BigInt(value) <= maxUint256, "must fit in 256 bits");
 
 const sessionBody = z
   .object({
@@ -53,8 +54,15 @@ export function onrampRoutes(api: ApiContext, providers: Record<ProviderName, Pr
       const target = body.campaign
         ? await campaignTarget(api, body.campaign.toLowerCase() as Address, amount!)
         : await paymentTarget(api, body.paymentSessionId!.toLowerCase() as Hex, beneficiary, amount);
-      const fiat = body.fiat ?? (target.parFiatAmount ? { amount: target.parFiatAmount, currency: api.config.ONRAMP_FIAT_CURRENCY } : undefined);
+      const par = target.parFiatAmount ? { amount: target.parFiatAmount, currency: api.config.ONRAMP_FIAT_CURRENCY } : undefined;
+      // A stablecoin is priced at par: a client-named price may only repeat it (else a card
+      // charged 0.01 would have the operator pay the whole amount on-chain).
+      if (body.fiat && par && (body.fiat.currency !== par.currency || toMinor(body.fiat.amount) !== toMinor(par.amount))) {
+        throw new ApiError("INVALID_REQUEST", "this asset is priced at par: leave out fiat or give its par price", { fields: { fiat: `${par.amount} ${par.currency}` } });
+      }
+      const fiat = body.fiat ?? par;
       if (!fiat) throw new ApiError("INVALID_REQUEST", "this asset has no par price: give fiat {amount, currency}", { fields: { fiat: "required" } });
+      if (toMinor(fiat.amount) <= 0n) throw new ApiError("INVALID_REQUEST", "the fiat amount must be positive", { fields: { "fiat.amount": "must be > 0" } });
 
       const id = newOrderId();
       const fields = { id, provider: provider.name, kind: target.kind, campaign: target.campaign, paymentSessionId: target.paymentSessionId, beneficiary, amount: target.amount };
@@ -84,6 +92,8 @@ export function onrampRoutes(api: ApiContext, providers: Record<ProviderName, Pr
     const simulatedOrder = async (id: string) => {
       const provider = providers.simulated;
       if (!provider.configured()) throw new ApiError("NOT_CONFIGURED", "the simulated provider is not configured on this server");
+      // Not an id we issue (newOrderId): never sent to the database (a NUL there is a 500).
+      if (!ORDER_ID.test(id)) throw new ApiError("NOT_FOUND", "no simulated order with that id");
       const order = await findOrder(api.store, id);
       if (!order || order.provider !== "simulated") throw new ApiError("NOT_FOUND", `no simulated order ${id}`);
       return order;
