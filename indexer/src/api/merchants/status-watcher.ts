@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "ponder";
 import type { ApiContext, Worker } from "../module.js";
 import { paymentStatus, type PaymentStatus } from "../payments/status.js";
-import { allPayments, chainHead, type PaymentRow } from "./onchain.js";
+import { allPayments, chainHead, indexedCheckpoint, type PaymentRow } from "./onchain.js";
 
 type EventData = Record<string, unknown> & { id: string; merchant: string };
 
@@ -30,6 +30,8 @@ async function ponderReady(api: ApiContext): Promise<boolean> {
 
 export function createStatusWatcher(api: ApiContext): Worker {
   let ready = false;
+  /** The indexed checkpoint and head of the last complete pass. */
+  let lastView: string | undefined;
 
   async function record(data: EventData, previous: PaymentStatus | undefined, status: PaymentStatus): Promise<boolean> {
     return api.store.transaction(async (tx) => {
@@ -67,6 +69,11 @@ export function createStatusWatcher(api: ApiContext): Worker {
     async tick() {
       if (!ready) ready = await ponderReady(api).catch(() => false);
       if (!ready) return 0;
+      // A status derives from the indexed payments and the head only: while neither has moved, a
+      // pass would scan every payment to find nothing.
+      const [checkpoint, current] = await Promise.all([indexedCheckpoint(api), chainHead(api)]);
+      const view = `${checkpoint}:${current.number}`;
+      if (view === lastView) return 0;
       // Recorded statuses first, the chain after: with several processes, a status another one
       // recorded from a newer chain view than ours must fail our compare-and-set, not look like
       // a step back (confirmed → detected) that we would then announce.
@@ -90,6 +97,7 @@ export function createStatusWatcher(api: ApiContext): Worker {
         if (gone.status === "pending") continue;
         if (await record({ id: gone.payment_id, merchant: gone.merchant }, gone.status, "pending")) changes += 1;
       }
+      lastView = view;
       return changes;
     },
   };
