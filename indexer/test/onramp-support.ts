@@ -4,8 +4,8 @@
 import { createHmac, createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import { parseEventLogs, type Address, type Hex } from "viem";
-import { campaignAbi, campaignFactoryAbi, devStablecoinAbi } from "../../generated/crowdstake.js";
-import type { Chain } from "./harness/chain.js";
+import { campaignAbi, campaignFactoryAbi, devStablecoinAbi } from "../../generated/crowdstake.ts";
+import type { Chain } from "./harness/chain.ts";
 
 export const SECRETS = {
   MERCURYO_WIDGET_ID: "widget-test-1",

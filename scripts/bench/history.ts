@@ -9,6 +9,7 @@ import { campaignFactoryAbi, campaignAbi, campaignTokenAbi, devStablecoinAbi, pa
 import { INTENT_TYPES } from "../lib/eip712-types.ts";
 import { NO_POOL, poolConfig, ZERO_ADDRESS } from "../lib/pool-config.ts";
 import { TEST_ACCOUNTS } from "../dev/accounts.ts";
+import { seeded } from "../../indexer/test/harness/seeded-random.ts";
 import { createRpc, type Rpc } from "./lib-rpc.ts";
 import { benchKey, createSender, walletOf, type Sender, type Wallet } from "./lib-sender.ts";
 import { handledEvents, type IndexedContract } from "./lib-handled-events.ts";
@@ -86,17 +87,6 @@ const call = {
   setSigner: encoder(paymentEscrowAbi, "setSigner"),
 };
 
-/** A small deterministic PRNG (mulberry32): the same amounts every run. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 type Kind = "active" | "successful" | "failed" | "cancelled" | "scheduled" | "draft";
 interface CampaignSpec {
@@ -136,7 +126,7 @@ export async function generateHistory(options: HistoryOptions = {}): Promise<His
   const scale = options.scale ?? 1;
   const log = options.log ?? (() => undefined);
   const n = (count: number) => Math.max(1, Math.round(count * scale));
-  const rand = random(20_261_201);
+  const rand = seeded(20_261_201);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
 
   const setupStarted = performance.now();

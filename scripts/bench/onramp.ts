@@ -2,11 +2,12 @@
 // order of its own (stored durably before the 200, as production does), fired by autocannon;
 // (b) callback → settled on-chain by the relayer → the contribution linked to the order visible
 // in GraphQL, with 1 s blocks, one order at a time, then a burst that shows the relayer's queue.
-import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
 import type { Address } from "viem";
 import { startIndexer, type Indexer } from "../../indexer/test/harness/indexer.ts";
 import { startPostgres, type PostgresServer } from "../../indexer/test/harness/postgres.ts";
+import { hmac, mercuryoCallback, SIMULATED_SECRET } from "../../indexer/test/onramp-support.ts";
 import { percentile, type BenchSection, type Figure } from "./section.ts";
 import { graphql, ms, pollUntil, sharedChain, table, type BenchChain } from "./stack-chain.ts";
 
@@ -26,14 +27,13 @@ const WORKER_POLL_MS = process.env.BENCH_ONRAMP_WORKER_POLL_MS ?? "500";
 
 const AMOUNT = 10_000_000n; // 10 cUSD: Solar Coop's minimum; priced at par, 10.00 USD
 const FIAT = "10.00";
-const SIMULATED_SECRET = "crowdstake-local-simulated-onramp-secret"; // the local chain's default (providers/simulated.ts)
+const OPERATOR: Address = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"; // Hardhat #0, the local default operator
 const MERCURYO = { MERCURYO_WIDGET_ID: "widget-bench-1", MERCURYO_SECRET: "mercuryo-widget-secret-bench", MERCURYO_SIGN_KEY: "mercuryo-sign-key-bench" };
 // Every request of a benchmark comes from 127.0.0.1: the per-IP limit (300/min by default) would
-// answer 429 after the first 300. See the section's note on whether callbacks should be limited.
+// answer the order creations 429 after the first 300 (verified callbacks are not counted).
 const NO_IP_LIMIT = { RATE_LIMIT_IP_PER_MINUTE: "100000000" };
 
 type ProviderName = "simulated" | "mercuryo";
-const hmac = (secret: string, body: string) => createHmac("sha256", secret).update(body).digest("hex");
 
 /** A "paid" callback for an order in the provider's own wire format and signature scheme. */
 function paidCallback(provider: ProviderName, orderId: string): { body: string; headers: Record<string, string> } {
@@ -41,15 +41,8 @@ function paidCallback(provider: ProviderName, orderId: string): { body: string; 
     const body = JSON.stringify({ event: "payment.succeeded", eventId: `evt_${randomUUID()}`, orderId, reference: `sim_${orderId}`, amount: FIAT, currency: "USD" });
     return { body, headers: { "content-type": "application/json", "x-simulated-signature": hmac(SIMULATED_SECRET, body) } };
   }
-  // Mercuryo's transaction callback (as indexer/test/onramp-support.ts mercuryoCallback), trimmed to its usual fields.
-  const now = Math.floor(Date.now() / 1000);
-  const body = JSON.stringify({
-    eventId: randomBytes(16).toString("hex"),
-    data: {
-      id: randomBytes(8).toString("hex"), type: "buy", status: "paid", network: "ETHEREUM", currency: "USDT", amount: FIAT,
-      created_at_ts: now, updated_at_ts: now, fiat_amount: FIAT, fiat_currency: "USD", payment_method: "card", merchant_transaction_id: orderId,
-    },
-  });
+  // Mercuryo's transaction callback; the crypto goes to the operator's address (any address here).
+  const body = mercuryoCallback(orderId, "paid", FIAT, "USD", OPERATOR);
   return { body, headers: { "content-type": "application/json", "x-signature": hmac(MERCURYO.MERCURYO_SIGN_KEY, body) } };
 }
 

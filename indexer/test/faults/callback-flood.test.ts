@@ -12,7 +12,9 @@ import { startIndexer, type Indexer } from "../harness/indexer.js";
 import { queryOffchain } from "../merchants/offchain-db.js";
 import { SECRETS, createActiveCampaign, startRazorpayStub, type RazorpayStub } from "../onramp-support.js";
 import { insertOrders } from "./support-flood-orders.js";
-import { forged, inPool, malformed, paidCallback, seeded, shuffle, type Callback, type FloodProvider } from "./support-flood-callbacks.js";
+import { inPool } from "../harness/in-pool.js";
+import { seeded } from "../harness/seeded-random.js";
+import { forged, malformed, paidCallback, shuffle, type Callback, type FloodProvider } from "./support-flood-callbacks.js";
 
 const ORDERS = 8_000;
 /** Orders created through the HTTP route, 50 per provider; the rest through its store function. */

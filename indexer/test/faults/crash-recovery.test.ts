@@ -10,7 +10,8 @@ import { startIndexer, type Indexer } from "../harness/indexer.js";
 import { waitFor } from "../harness/wait.js";
 import { NATIVE, contributedWithRef, createActiveCampaign, mintStablecoin } from "../onramp-support.js";
 import { contributeInBulk, type Load } from "./support-load.js";
-import { allOrders, deliver, openOrders, paidCallback, pool, type Callback } from "./support-onramp.js";
+import { inPool } from "../harness/in-pool.js";
+import { allOrders, deliver, openOrders, paidCallback, type Callback } from "./support-onramp.js";
 import { everything } from "./support-projection.js";
 
 const BLOCKS = 150;
@@ -95,7 +96,7 @@ describe("faults: SIGKILL during a backfill and during a callback storm", () => 
     // time), and the process dies once some of the storm are acknowledged, the rest still coming.
     for (const callback of callbacks.slice(0, 8)) answers.set(callback.orderId, await deliver(indexer, callback));
     await waitFor(async () => (await onChain()) >= 1, "the relayer's first settlement", 120_000, 50);
-    const storm = pool(callbacks.slice(8), 12, async (callback) => answers.set(callback.orderId, await deliver(indexer, callback)));
+    const storm = inPool(callbacks.slice(8), 12, async (callback) => answers.set(callback.orderId, await deliver(indexer, callback)));
     await waitFor(async () => [...answers.values()].filter((code) => code === 200).length >= 20, "acknowledged callbacks", 120_000, 10);
     await indexer.stop("SIGKILL");
     const settledAtKill = await onChain();
@@ -116,7 +117,7 @@ describe("faults: SIGKILL during a backfill and during a callback storm", () => 
     }
 
     // The provider redelivers what it saw no 2xx for: accepted, or a duplicate if it was stored before the kill.
-    const redelivered = await pool(unanswered, 6, async (callback: Callback) => {
+    const redelivered = await inPool(unanswered, 6, async (callback: Callback) => {
       const response = await indexer.request("/onramp/simulated/callback", { method: "POST", headers: callback.headers, body: callback.body });
       return { status: response.status, verdict: ((await response.json()) as { status: string }).status };
     });

@@ -3,6 +3,7 @@
 // many at once and redeliver the same bytes), and every order's state read back through GraphQL.
 import { randomUUID } from "node:crypto";
 import { formatUnits, type Address, type Hex } from "viem";
+import { inPool } from "../harness/in-pool.js";
 import type { Indexer } from "../harness/indexer.js";
 import { SIMULATED_SECRET, hmac } from "../onramp-support.js";
 
@@ -21,7 +22,7 @@ export interface Callback {
 
 /** Opens a simulated on-ramp checkout per amount (cUSD base units, 6 decimals), `concurrency` at a time. */
 export async function openOrders(indexer: Indexer, campaign: Address, beneficiary: Address, amounts: bigint[], concurrency = 6): Promise<OpenedOrder[]> {
-  return pool(amounts, concurrency, async (amount) => {
+  return inPool(amounts, concurrency, async (amount) => {
     const response = await indexer.request("/v1/onramp/sessions", {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -86,17 +87,3 @@ export async function allOrders(indexer: Indexer): Promise<Map<string, OrderStat
   }
 }
 
-/** Runs `work` over `items` with at most `limit` in flight, results in input order. */
-export async function pool<T, R>(items: T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        results[index] = await work(items[index]!, index);
-      }
-    }),
-  );
-  return results;
-}

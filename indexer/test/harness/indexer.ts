@@ -12,6 +12,7 @@ import type { PublicClient } from "viem";
 import type { Chain } from "./chain.ts";
 import type {} from "./global-setup.ts"; // its ProvidedContext (postgresUrl)
 import { INDEXER_ROOT, PONDER_CLI } from "./paths.ts";
+import { postGraphql } from "./graphql.ts";
 import { freePort, waitFor } from "./wait.ts";
 
 export interface Indexer {
@@ -116,16 +117,7 @@ export async function startIndexer(chain: Chain, env: Record<string, string> = {
   const indexer: Indexer = {
     url,
     storageEnv: store.env,
-    async graphql(query, variables, headers) {
-      const response = await fetch(`${url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
-      if (body.errors?.length) throw new Error(`GraphQL errors: ${body.errors.map((error) => error.message).join("; ")}`);
-      return body.data;
-    },
+    graphql: (query, variables, headers) => postGraphql(url, query, variables, headers),
     request: (pathname, init) => fetch(`${url}${pathname}`, init),
     waitForBlock: (block) => waitForIndexedBlock(url, chain.public, block),
     async stop(signal = "SIGTERM") {

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import type { Chain } from "./chain.ts";
 import { PONDER_SCHEMA, ponderEnv, type Indexer } from "./indexer.ts";
 import { INDEXER_ROOT, PONDER_CLI } from "./paths.ts";
+import { postGraphql } from "./graphql.ts";
 import { freePort, waitFor } from "./wait.ts";
 
 export interface ApiProcess {
@@ -46,16 +47,7 @@ export async function startServe(chain: Chain, indexer: Indexer, env: Record<str
   const api: ApiProcess = {
     url,
     pid: () => (child && child.exitCode === null && child.signalCode === null ? child.pid : undefined),
-    async graphql(query, variables, headers) {
-      const response = await fetch(`${url}/graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
-      if (body.errors?.length) throw new Error(`GraphQL errors: ${body.errors.map((error) => error.message).join("; ")}`);
-      return body.data;
-    },
+    graphql: (query, variables, headers) => postGraphql(url, query, variables, headers),
     request: (pathname, init) => fetch(`${url}${pathname}`, init),
     async stop(signal = "SIGTERM") {
       const current = child;
