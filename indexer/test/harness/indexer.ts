@@ -2,7 +2,6 @@
 // GraphQL endpoint and the workers) against a suite's chain, on a free port, on embedded
 // PGlite in a temp dir, or, under TEST_DATABASE=postgres, on a fresh database of the run's
 // PostgreSQL. stop() and start() keep the storage, so a restart resumes.
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
@@ -11,7 +10,7 @@ import { inject } from "vitest";
 import type { PublicClient } from "viem";
 import type { Chain } from "./chain.ts";
 import type {} from "./global-setup.ts"; // its ProvidedContext (postgresUrl)
-import { INDEXER_ROOT, PONDER_CLI } from "./paths.ts";
+import { ponderProcess } from "./ponder-process.ts";
 import { postGraphql } from "./graphql.ts";
 import { freePort, waitFor } from "./wait.ts";
 
@@ -94,25 +93,7 @@ export async function startIndexer(chain: Chain, env: Record<string, string> = {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const store = await storage();
-  let child: ChildProcess | undefined;
-  let output = "";
-
-  const launch = async () => {
-    const schemaArgs = ["--schema", PONDER_SCHEMA];
-    child = spawn(process.execPath, [PONDER_CLI, "start", "--port", String(port), ...schemaArgs], {
-      cwd: INDEXER_ROOT,
-      env: ponderEnv(chain, url, { ...store.env, ...env }),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.on("data", (chunk) => (output += chunk));
-    child.stderr!.on("data", (chunk) => (output += chunk));
-    const exited = new Promise<never>((_, reject) => child!.once("exit", (code) => reject(new Error(`ponder exited with ${code}:\n${output.slice(-4000)}`))));
-    exited.catch(() => undefined);
-    await Promise.race([
-      exited,
-      waitFor(async () => (await fetch(`${url}/ready`)).status === 200, "the indexer to be ready", 240_000),
-    ]);
-  };
+  const ponder = ponderProcess(["start", "--port", String(port), "--schema", PONDER_SCHEMA], ponderEnv(chain, url, { ...store.env, ...env }), url, "the indexer");
 
   const indexer: Indexer = {
     url,
@@ -120,22 +101,16 @@ export async function startIndexer(chain: Chain, env: Record<string, string> = {
     graphql: (query, variables, headers) => postGraphql(url, query, variables, headers),
     request: (pathname, init) => fetch(`${url}${pathname}`, init),
     waitForBlock: (block) => waitForIndexedBlock(url, chain.public, block),
-    async stop(signal = "SIGTERM") {
-      const current = child;
-      if (!current || current.exitCode !== null || current.signalCode !== null) return;
-      const exited = new Promise((resolve) => current.once("exit", resolve));
-      current.kill(signal);
-      await exited;
-    },
-    start: launch,
-    output: () => output,
+    stop: ponder.stop,
+    start: ponder.launch,
+    output: ponder.output,
     async dispose() {
       await indexer.stop();
       store.remove();
     },
   };
   try {
-    await launch();
+    await ponder.launch();
   } catch (error) {
     await indexer.dispose();
     throw error;

@@ -2,12 +2,11 @@
 // src/api app with its workers, without indexing) on a free port, reading the indexer's
 // PostgreSQL database and --schema. Ponder's serve refuses PGlite, and a schema no
 // `ponder start` has created yet.
-import { spawn, type ChildProcess } from "node:child_process";
 import type { Chain } from "./chain.ts";
 import { PONDER_SCHEMA, ponderEnv, type Indexer } from "./indexer.ts";
-import { INDEXER_ROOT, PONDER_CLI } from "./paths.ts";
+import { ponderProcess } from "./ponder-process.ts";
 import { postGraphql } from "./graphql.ts";
-import { freePort, waitFor } from "./wait.ts";
+import { freePort } from "./wait.ts";
 
 export interface ApiProcess {
   url: string;
@@ -28,39 +27,18 @@ export async function startServe(chain: Chain, indexer: Indexer, env: Record<str
   if (!indexer.storageEnv.DATABASE_URL) throw new Error("ponder serve needs PostgreSQL: run with TEST_DATABASE=postgres");
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let child: ChildProcess | undefined;
-  let output = "";
-
-  const launch = async () => {
-    child = spawn(process.execPath, [PONDER_CLI, "serve", "--port", String(port), "--schema", PONDER_SCHEMA], {
-      cwd: INDEXER_ROOT,
-      env: ponderEnv(chain, url, { ...indexer.storageEnv, ...env }),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    child.stdout!.on("data", (chunk) => (output += chunk));
-    child.stderr!.on("data", (chunk) => (output += chunk));
-    const exited = new Promise<never>((_, reject) => child!.once("exit", (code) => reject(new Error(`ponder serve exited with ${code}:\n${output.slice(-4000)}`))));
-    exited.catch(() => undefined);
-    await Promise.race([exited, waitFor(async () => (await fetch(`${url}/ready`)).status === 200, `ponder serve on ${port} to be ready`, 240_000)]);
-  };
-
+  const ponder = ponderProcess(["serve", "--port", String(port), "--schema", PONDER_SCHEMA], ponderEnv(chain, url, { ...indexer.storageEnv, ...env }), url, `ponder serve on ${port}`);
   const api: ApiProcess = {
     url,
-    pid: () => (child && child.exitCode === null && child.signalCode === null ? child.pid : undefined),
+    pid: ponder.pid,
     graphql: (query, variables, headers) => postGraphql(url, query, variables, headers),
     request: (pathname, init) => fetch(`${url}${pathname}`, init),
-    async stop(signal = "SIGTERM") {
-      const current = child;
-      if (!current || current.exitCode !== null || current.signalCode !== null) return;
-      const exited = new Promise((resolve) => current.once("exit", resolve));
-      current.kill(signal);
-      await exited;
-    },
-    start: launch,
-    output: () => output,
+    stop: ponder.stop,
+    start: ponder.launch,
+    output: ponder.output,
   };
   try {
-    await launch();
+    await ponder.launch();
   } catch (error) {
     await api.stop("SIGKILL");
     throw error;
